@@ -1,0 +1,378 @@
+"""Plain data types that flow between the stages (see ARCHITECTURE.md).
+
+Layer 1: imports nothing from storyline except errors. Every stage takes and returns these
+dataclasses, so a stage can be tested with hand-built values and the store can persist them
+as JSON (``to_dict`` / ``from_dict``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Literal
+
+Precision = Literal["year", "month", "day", "minute"]
+PRECISIONS: tuple[str, ...] = ("year", "month", "day", "minute")
+
+_PARTIAL_DATE = re.compile(
+    r"^\s*(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2})"
+    r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<tz>Z|[+-]\d{2}:?\d{2})?)?)?)?\s*$"
+)
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known only as precisely as the source says: 2020, 2020-09, 2020-09-14 or with a time.
+
+    Missing parts are None; ``precision`` names the finest known part. Never invent a day.
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.year <= 9999:
+            raise ValueError(f"year out of range: {self.year}")
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise ValueError(f"month out of range: {self.month}")
+        if self.day is not None:
+            if self.month is None:
+                raise ValueError("a day needs a month")
+            import calendar
+
+            if not 1 <= self.day <= calendar.monthrange(self.year, self.month)[1]:
+                raise ValueError(f"day out of range: {self.year}-{self.month}-{self.day}")
+        if self.hour is not None and (self.day is None or not 0 <= self.hour <= 23):
+            raise ValueError(f"bad hour: {self.hour}")
+        if self.minute is not None and (self.hour is None or not 0 <= self.minute <= 59):
+            raise ValueError(f"bad minute: {self.minute}")
+
+    @property
+    def precision(self) -> Precision:
+        if self.hour is not None:
+            return "minute"
+        if self.day is not None:
+            return "day"
+        if self.month is not None:
+            return "month"
+        return "year"
+
+    def iso(self) -> str:
+        """ISO 8601 text at the known precision: '2020', '2020-09', '2020-09-14', '2020-09-14T10:05'."""
+        out = f"{self.year:04d}"
+        if self.month is not None:
+            out += f"-{self.month:02d}"
+        if self.day is not None:
+            out += f"-{self.day:02d}"
+        if self.hour is not None:
+            out += f"T{self.hour:02d}:{(self.minute or 0):02d}"
+        return out
+
+    def __str__(self) -> str:
+        return self.iso()
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse a (partial) ISO 8601 string; raises ValueError with the reason when it is not one.
+
+        Time zones are accepted and dropped (the local wall-clock time of the report is kept).
+        """
+        m = _PARTIAL_DATE.match(text or "")
+        if not m:
+            raise ValueError(f"not a (partial) ISO 8601 date: {text!r}")
+        g = m.groupdict()
+        return cls(
+            int(g["y"]),
+            int(g["m"]) if g["m"] else None,
+            int(g["d"]) if g["d"] else None,
+            int(g["H"]) if g["H"] else None,
+            int(g["M"]) if g["M"] else None,
+        )
+
+    def sort_key(self) -> tuple[int, int, int, int, int]:
+        """Key that sorts partial dates by their earliest possible moment."""
+        return (self.year, self.month or 0, self.day or 0, self.hour or 0, self.minute or 0)
+
+
+def normalize_for_hash(text: str) -> str:
+    """Text as used for identity: NFC, curly quotes straightened, whitespace collapsed, casefolded."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.translate(_QUOTE_TABLE)
+    return " ".join(text.split()).casefold()
+
+
+_QUOTE_TABLE = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u201c": '"', "\u201d": '"',
+     "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"', "\u2032": "'", "\u2033": '"'}
+)
+
+
+def straighten_quotes(text: str) -> str:
+    """Replace curly/typographic quotes by ASCII ones (same length, so spans stay valid)."""
+    return text.translate(_QUOTE_TABLE)
+
+
+def content_hash(text: str) -> str:
+    """sha256 hex of the normalised text: equal for texts that differ only in layout or quote style."""
+    return hashlib.sha256(normalize_for_hash(text).encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Article:
+    """One news report as read from an input, before analysis.
+
+    ``text`` is the body without boilerplate lines (photo credits, embedded tweets, adblock
+    notices); those are kept in ``boilerplate`` so nothing is lost. ``source`` says where it came
+    from (path, URL, ``stdin``, ``file.jsonl:12``); ``external_id`` is the id the input gave
+    (JSONL ``id``) or the file name, and is what users see in CLI output.
+    """
+
+    text: str
+    title: str | None = None
+    published: PartialDate | None = None
+    outlet: str | None = None
+    url: str | None = None
+    language: str | None = None
+    author: str | None = None
+    source: str = ""
+    external_id: str | None = None
+    boilerplate: list[str] = field(default_factory=list)
+    partial: bool = False
+    fmt: str = "text"
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.text)
+
+    @property
+    def id(self) -> str:
+        """Stable id: hash of normalised title+text, plus URL or outlet when known (16 hex chars)."""
+        key = normalize_for_hash((self.title or "") + "\n" + self.text)
+        extra = (self.url or "").strip() or (self.outlet or "").strip().casefold()
+        return hashlib.sha256((key + "\x00" + extra).encode("utf-8")).hexdigest()[:16]
+
+    @property
+    def label(self) -> str:
+        """What to call this article in output: its input id, else outlet, else source."""
+        return self.external_id or self.outlet or self.source or self.id
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["published"] = self.published.iso() if self.published else None
+        d["id"] = self.id
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Article:
+        names = {f.name for f in fields(cls)}
+        kw = {k: v for k, v in d.items() if k in names}
+        if isinstance(kw.get("published"), str):
+            kw["published"] = PartialDate.parse(kw["published"])
+        return cls(**kw)
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """An input that could not be read, with where (path, optional line) and why, in words a user can act on."""
+
+    source: str
+    reason: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line is not None else self.source
+        return f"{where}: {self.reason}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Text analysis (produced by storyline.text, pure functions). Every item points back to
+# (sentence index, character span in Article.text).
+# ---------------------------------------------------------------------------------------------
+
+MentionType = Literal["PER", "LOC", "ORG", "MISC"]
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    language: str | None = None
+    paragraph: int = 0
+    foreign: bool = False  # an embedded line in another language than the article (e.g. a tweet)
+
+
+@dataclass
+class Mention:
+    """A name in the text, typed, with a key that is equal for mentions of the same entity in the article."""
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+    type: MentionType
+    key: str  # canonical form within the article, e.g. the full name 'Aleksandr Loekasjenko'
+    head: str | None = None  # the surname/head word
+    adjective: bool = False  # 'Russische' → Rusland
+
+
+@dataclass
+class Quantity:
+    """A number with what it counts, normalised to a value and an interval [low, high].
+
+    ``kind``: money | count | percent | duration | ordinal | number. ``unit``: ISO currency
+    (EUR, USD, …) for money, '%' for percent, 's' (seconds) for durations, None otherwise.
+    ``value`` is the point value when there is one; low/high carry qualifiers
+    ("bijna duizend" → low 900, high 1000 exclusive-ish; "zeker 774" → low 774, high None).
+    """
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str | None = None
+    qualifier: str | None = None  # exact | approx | at_least | more_than | at_most | less_than | almost | range | vague
+    counts: str | None = None  # head noun/verb: 'demonstranten', 'lening'
+    counts_lemmas: list[str] = field(default_factory=list)
+
+
+@dataclass
+class TimeExpr:
+    """A time phrase resolved against the publication date with honest precision.
+
+    ``value`` is the resolved partial date (None when it cannot be placed); ``weekday`` (0=Monday)
+    is kept when the text names a day but the date is not known ("maandag" in a 2020-09 report:
+    value 2020-09, weekday 0); ``part`` = early | mid | late for "begin/half/eind juli".
+    ``description`` is a reader-facing phrase: "a Monday in September 2020".
+    """
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+    value: PartialDate | None
+    weekday: int | None = None
+    part: str | None = None
+    relative: bool = False
+    description: str = ""
+
+
+@dataclass
+class Quote:
+    sentence: int
+    start: int
+    end: int
+    text: str  # the quoted words, without the quote marks
+    speaker: str | None = None  # surface form, e.g. 'Tichanovskaja'
+    speaker_key: str | None = None  # Mention.key of the speaker when resolved
+    cue: str | None = None  # 'aldus', 'schreef ze', 'zei hij', ':'
+
+
+@dataclass
+class Analysis:
+    """Everything text analysis knows about one article."""
+
+    article_id: str
+    language: str | None
+    sentences: list[Sentence]
+    lemmas: list[list[str]]  # per sentence, content lemmas (lowercase, stopwords removed)
+    mentions: list[Mention] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # e.g. "language 'de' is not analysed"
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        for t in d["times"]:
+            if t["value"] is not None:
+                t["value"] = PartialDate(**t["value"]).iso()
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Analysis:
+        times = []
+        for t in d.get("times", []):
+            t = dict(t)
+            if isinstance(t.get("value"), str):
+                t["value"] = PartialDate.parse(t["value"])
+            times.append(TimeExpr(**t))
+        return cls(
+            article_id=d["article_id"],
+            language=d.get("language"),
+            sentences=[Sentence(**s) for s in d["sentences"]],
+            lemmas=d["lemmas"],
+            mentions=[Mention(**m) for m in d.get("mentions", [])],
+            quantities=[Quantity(**q) for q in d.get("quantities", [])],
+            times=times,
+            quotes=[Quote(**q) for q in d.get("quotes", [])],
+            notes=list(d.get("notes", [])),
+        )
+
+
+@dataclass
+class Entity:
+    """One real-world entity across articles, with every surface variant seen."""
+
+    id: str
+    name: str
+    type: MentionType
+    variants: list[str]
+    articles: list[str]
+
+
+@dataclass
+class AnalyzedArticle:
+    article: Article
+    analysis: Analysis
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+
+# ---------------------------------------------------------------------------------------------
+# Stories and what is said about them.
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Event:
+    id: str
+    label: str
+    time: PartialDate | None
+    articles: list[str]
+    time_description: str = ""
+
+
+@dataclass
+class Story:
+    id: str
+    title: str
+    articles: list[str]  # article ids, in arrival order
+    events: list[Event] = field(default_factory=list)
+    duplicates: list[list[str]] = field(default_factory=list)  # groups; first id is the original
+
+
+@dataclass
+class SourceRef:
+    """One place in one article that supports something shown to the reader."""
+
+    article: str
+    sentence: int
+    start: int | None = None
+    end: int | None = None
