@@ -376,3 +376,70 @@ class SourceRef:
     sentence: int
     start: int | None = None
     end: int | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Summaries (produced by storyline.summarize): extractive, every sentence cited.
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class SummarySentence:
+    """One summary sentence: the text of source sentence ``sentence`` of article ``article``
+    (a leading connective may be trimmed), with every place that states the same content.
+
+    ``support`` lists one SourceRef per supporting article, the sentence's own article first.
+    """
+
+    text: str
+    article: str
+    sentence: int
+    support: list[SourceRef] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[str]:
+        """Ids of the supporting articles, own article first, without repeats."""
+        out: list[str] = []
+        for ref in self.support or [SourceRef(self.article, self.sentence)]:
+            if ref.article not in out:
+                out.append(ref.article)
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "article": self.article, "sentence": self.sentence,
+                "articles": self.articles, "support": [asdict(r) for r in self.support]}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> SummarySentence:
+        return cls(text=d["text"], article=d["article"], sentence=d["sentence"],
+                   support=[SourceRef(**{k: v for k, v in r.items() if k in ("article", "sentence", "start", "end")})
+                            for r in d.get("support", [])])
+
+
+@dataclass
+class Summary:
+    """An extractive multi-document summary: a headline and cited sentences, in reading order."""
+
+    headline: str
+    sentences: list[SummarySentence]
+    language: str | None = None
+    headline_source: SourceRef | None = None
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(s.text.split()) for s in self.sentences)
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"headline": self.headline, "language": self.language,
+                "headline_source": asdict(self.headline_source) if self.headline_source else None,
+                "summary": [s.to_dict() for s in self.sentences]}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Summary:
+        src = d.get("headline_source")
+        return cls(headline=d["headline"], sentences=[SummarySentence.from_dict(s) for s in d.get("summary", [])],
+                   language=d.get("language"), headline_source=SourceRef(**src) if src else None)
