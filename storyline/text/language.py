@@ -1,0 +1,101 @@
+"""Language identification: a cheap stopword profile first, lingua only for short or ambiguous text.
+
+The profile counts words that are function words of exactly one language; it decides most
+articles in microseconds. Short or mixed text falls back to a lingua detector restricted to a
+few languages, built once on first use (≈ 100 MB in low-accuracy mode, loaded lazily).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Any
+
+from storyline.text.stopwords import STOPWORDS
+
+# Languages storyline analyses fully; others are recognised and reported.
+ANALYSED: frozenset[str] = frozenset({"nl", "en"})
+
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
+_PROFILE_CHARS = 3000  # enough words to decide an article; keeps long texts cheap
+
+
+def _exclusive_profiles() -> dict[str, frozenset[str]]:
+    """Per language, the stopwords that belong to no other profile (so 'in', 'die' count for nobody)."""
+    seen: Counter[str] = Counter()
+    for words in STOPWORDS.values():
+        seen.update(words)
+    return {lang: frozenset(w for w in words if seen[w] == 1) for lang, words in STOPWORDS.items()}
+
+
+_PROFILES = _exclusive_profiles()
+
+
+def profile_scores(text: str) -> dict[str, int]:
+    """Count of language-exclusive function words per language in (the first part of) ``text``."""
+    scores: dict[str, int] = dict.fromkeys(_PROFILES, 0)
+    for word in _WORD.findall(text[:_PROFILE_CHARS].lower()):
+        for lang, words in _PROFILES.items():
+            if word in words:
+                scores[lang] += 1
+    return scores
+
+
+def _profile_decision(text: str) -> str | None:
+    """The profile's answer when it is clear (enough hits, a clear winner), else None."""
+    scores = profile_scores(text)
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    (best, top), (_, second) = ranked[0], ranked[1]
+    if top >= 3 and top >= 2 * second + 1:
+        return best
+    return None
+
+
+@lru_cache(maxsize=1)
+def _lingua() -> Any:
+    """The lingua detector for the few languages we meet, built once (it is costly)."""
+    from lingua import Language, LanguageDetectorBuilder
+
+    langs = [Language.DUTCH, Language.ENGLISH, Language.GERMAN, Language.FRENCH]
+    return LanguageDetectorBuilder.from_languages(*langs).with_low_accuracy_mode().build()
+
+
+def _lingua_decision(text: str) -> str | None:
+    detector = _lingua()
+    found = detector.detect_language_of(text[:_PROFILE_CHARS])
+    if found is None:
+        return None
+    return str(found.iso_code_639_1.name).lower()
+
+
+def detect_language(text: str, fallback: bool = True) -> str | None:
+    """ISO 639-1 code of ``text`` ('nl', 'en', 'de', …) or None when there are no words to judge.
+
+    The stopword profile decides clear cases; lingua (if ``fallback``) decides short or mixed text.
+    """
+    if not text or not _WORD.search(text):
+        return None
+    decided = _profile_decision(text)
+    if decided is not None or not fallback:
+        return decided
+    letters = sum(1 for ch in text[:_PROFILE_CHARS] if ch.isalpha())
+    if letters < 8:
+        return None
+    return _lingua_decision(text)
+
+
+def is_foreign(text: str, article_language: str | None) -> str | None:
+    """The other language of a line embedded in an article (an English tweet in Dutch text), else None.
+
+    Conservative: only a clear profile winner that differs from the article's language counts,
+    so short Dutch headlines are never marked foreign.
+    """
+    if not article_language:
+        return None
+    scores = profile_scores(text)
+    own = scores.get(article_language, 0)
+    best, top = max(scores.items(), key=lambda kv: kv[1])
+    if best != article_language and top >= 2 and own == 0:
+        return best
+    return None

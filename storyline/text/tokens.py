@@ -1,0 +1,105 @@
+"""Tokens with character offsets, lemmas via simplemma (cached per word form), content lemmas.
+
+simplemma quirks fixed here (RESOURCES.md): separable verbs come back with '_' (aan_houden),
+curly apostrophes are not split ("Loekasjenko’s"), and adjectives in -isch(e) can come back
+as a country name (Belarussische → Belarus).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import simplemma
+
+from storyline.text.stopwords import is_stopword
+
+LEMMATIZED: frozenset[str] = frozenset({"nl", "en", "de", "fr", "es", "it"})
+
+_TOKEN = re.compile(
+    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|[@#]\w+"  # URLs, e-mail, handles, hashtags
+    r"|(?:[^\W\d_]\.){2,}(?![^\W\d_])"  # dotted abbreviations: U.S., o.a.
+    r"|\d+(?:[.,:/]\d+)*"  # numbers: 1,5  100.000  14:30  1/2
+    r"|[^\W_]+(?:[-'\u2019][^\W_]+)*"  # words, with inner hyphens/apostrophes
+    r"|\S",  # any other single character (punctuation, symbols)
+)
+_POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A token and its character span in the text it came from."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Tokens of ``text`` with spans (shifted by ``offset``); "Loekasjenko’s" gives "Loekasjenko" + "’s"."""
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        start = m.start() + offset
+        p = _POSSESSIVE.search(word) if len(word) > 3 and word[0].isalpha() else None
+        if p is not None and word[: p.start()][-1:].isalpha() and word[0].isupper():
+            cut = p.start()
+            out.append(Token(word[:cut], start, start + cut))
+            out.append(Token(word[cut:], start + cut, start + len(word)))
+        else:
+            out.append(Token(word, start, start + len(word)))
+    return out
+
+
+_CACHE: dict[tuple[str, str], str] = {}
+_CACHE_LIMIT = 500_000
+
+
+def _clean(word: str, lemma: str) -> str:
+    lemma = lemma.replace("_", "").replace("\u2019", "'").lower()
+    low = word.lower()
+    # simplemma maps some -isch(e) adjectives to the country ("Belarussische" → "Belarus").
+    if low.endswith(("ische", "isch")) and not lemma.endswith("isch"):
+        lemma = low[:-1] if low.endswith("e") else low
+    return lemma
+
+
+def lemmatize(word: str, language: str | None) -> str:
+    """Lowercase lemma of ``word`` (simplemma for supported languages, else the lowercased word); cached."""
+    if not language or language not in LEMMATIZED or not word[:1].isalpha():
+        return word.lower().replace("\u2019", "'")
+    key = (word, language)
+    found = _CACHE.get(key)
+    if found is None:
+        try:
+            raw = simplemma.lemmatize(word.replace("\u2019", "'"), lang=language)
+        except (ValueError, KeyError):
+            raw = word
+        found = _clean(word, raw)
+        if len(_CACHE) < _CACHE_LIMIT:
+            _CACHE[key] = found
+    return found
+
+
+def lemmas_of_tokens(tokens: list[Token], language: str | None) -> list[str]:
+    """Content lemmas of already tokenized words: lowercase, no stopwords, no punctuation."""
+    out: list[str] = []
+    for tok in tokens:
+        w = tok.text
+        if not w[:1].isalnum() or w.startswith(("'", "\u2019")):
+            continue
+        if is_stopword(w, language):
+            continue
+        lemma = lemmatize(w, language)
+        if not is_stopword(lemma, language):
+            out.append(lemma)
+    return out
+
+
+def content_lemmas(text: str, language: str | None) -> list[str]:
+    """Lowercase lemmas of the content words of ``text``: stopwords and punctuation removed."""
+    return lemmas_of_tokens(tokenize(text), language)
