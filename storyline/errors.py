@@ -37,6 +37,8 @@ CATALOGUE: dict[str, _Entry] = {
                    "upgrade storyline, or use another --db", EXIT_STORE, 500),
     "E020": _Entry("no article with id {id}", "list ids with `storyline articles`", EXIT_NOT_FOUND, 404),
     "E021": _Entry("no story with id {id}", "list stories with `storyline digest` or /stories", EXIT_NOT_FOUND, 404),
+    "E022": _Entry("{key} matches more than one article: {matches}",
+                   "give the full id (or more characters of it) from `storyline articles`", EXIT_USAGE, 400),
     "E030": _Entry("search query is not valid: {reason}",
                    'put phrases in double quotes and balance parentheses, e.g. "Poetin" AND Sotsji', EXIT_USAGE, 400),
     "E040": _Entry("ingest over HTTP is disabled",
@@ -44,6 +46,16 @@ CATALOGUE: dict[str, _Entry] = {
     "E041": _Entry("missing or wrong bearer token", "send 'Authorization: Bearer <token>'", EXIT_USAGE, 401),
     "E042": _Entry("request body too large ({size} bytes > {limit})",
                    "send fewer articles per request", EXIT_USAGE, 413),
+    "E043": _Entry("the request body is not JSON or JSONL articles ({reason})",
+                   "send a JSON array, a JSON object or JSON Lines in the article schema (id, title, text, "
+                   "published, outlet, url, language)", EXIT_USAGE, 400),
+    "E060": _Entry("no page at {path}", "start at / (stories) or /search; the API is described at /openapi.json",
+                   EXIT_NOT_FOUND, 404),
+    "E061": _Entry("method {method} is not allowed on {path}",
+                   "use a method listed in the Allow header (see /openapi.json)", EXIT_USAGE, 405),
+    "E062": _Entry("invalid request: {reason}", "check the parameters against /openapi.json", EXIT_USAGE, 422),
+    "E063": _Entry("internal error while answering {path}",
+                   "this is a bug; the server log has the details, please report it", EXIT_FAILED, 500),
     "E050": _Entry("the story has no articles", "pass at least one readable article", EXIT_FAILED, 400),
 }
 

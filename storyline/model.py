@@ -443,3 +443,80 @@ class Summary:
         src = d.get("headline_source")
         return cls(headline=d["headline"], sentences=[SummarySentence.from_dict(s) for s in d.get("summary", [])],
                    language=d.get("language"), headline_source=SourceRef(**src) if src else None)
+
+
+# ---------------------------------------------------------------------------------------------
+# The digest: what the CLI and the web show for a set of inputs (built by storyline.pipeline,
+# rendered by storyline.render). Sections later stages produce stay None until they run.
+# ---------------------------------------------------------------------------------------------
+
+
+def _section_dict(value: Any) -> Any:
+    """JSON form of a digest section: its to_dict(), a dataclass as dict, lists element-wise."""
+    if value is None:
+        return None
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, list):
+        return [_section_dict(v) for v in value]
+    if hasattr(value, "__dataclass_fields__"):
+        d = asdict(value)
+        return {k: (v.iso() if isinstance(v, PartialDate) else v) for k, v in d.items()}
+    return value
+
+
+@dataclass
+class DigestArticle:
+    """One article as a digest lists it: label (input id / file name), outlet, date with precision, size."""
+
+    id: str
+    label: str
+    title: str | None = None
+    outlet: str | None = None
+    published: PartialDate | None = None
+    language: str | None = None
+    word_count: int = 0
+    url: str | None = None
+    partial: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["published"] = self.published.iso() if self.published else None
+        d["precision"] = self.published.precision if self.published else None
+        return d
+
+
+@dataclass
+class DigestStory:
+    """One story of a digest: its articles (in arrival order) and the sections later stages add."""
+
+    articles: list[DigestArticle]
+    id: str | None = None
+    title: str | None = None
+    summary: Summary | None = None
+    events: list[Event] = field(default_factory=list)
+    facts: Any = None  # filled by storyline.facts
+    timeline: Any = None  # filled by storyline.timeline
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "articles": [a.to_dict() for a in self.articles],
+                "summary": _section_dict(self.summary), "events": _section_dict(self.events),
+                "facts": _section_dict(self.facts), "timeline": _section_dict(self.timeline)}
+
+
+@dataclass
+class Digest:
+    """Everything shown for a set of inputs: its stories, what could not be read, and notes."""
+
+    stories: list[DigestStory]
+    rejected: list[Rejected] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def article_count(self) -> int:
+        return sum(len(s.articles) for s in self.stories)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"articles": self.article_count, "stories": [s.to_dict() for s in self.stories],
+                "rejected": [{"source": r.source, "line": r.line, "reason": r.reason} for r in self.rejected],
+                "notes": list(self.notes)}

@@ -1,1 +1,29 @@
+"""Persistence (layer 5): a SQLite store of articles, their analyses, stories and state.
 
+``Store(path)`` opens (and migrates) the file; its methods are the whole query API. Use it as a
+context manager, or call ``close()``. See ``db.py`` for the connection rules.
+"""
+
+from __future__ import annotations
+
+from storyline.store.articles import ArticleQueries, fts_query
+from storyline.store.db import Database
+from storyline.store.migrations import SCHEMA_VERSION
+from storyline.store.rows import AddResult, ArticleFilter, Highlight, SearchHit, StoredArticle
+from storyline.store.state import StateQueries, story_from_dict, story_to_dict
+
+
+class Store(ArticleQueries, StateQueries, Database):
+    """The storyline database: articles (+FTS5), analyses, stories, kv. One writer, readers per thread."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+__all__ = [
+    "AddResult", "ArticleFilter", "Highlight", "SCHEMA_VERSION", "SearchHit", "Store", "StoredArticle",
+    "fts_query", "story_from_dict", "story_to_dict",
+]
