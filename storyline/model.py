@@ -446,6 +446,97 @@ class Summary:
 
 
 # ---------------------------------------------------------------------------------------------
+# Facts side by side and the timeline (produced by storyline.facts and storyline.timeline).
+# ---------------------------------------------------------------------------------------------
+
+Verdict = Literal["conflict", "compatible", "agree", "single-source"]
+
+
+@dataclass
+class FactValue:
+    """What one article says about a fact: the quoted surface text and its normalised value.
+
+    ``value`` is a number (money in ``unit``, seconds for durations), an ISO date for dates, or
+    the quoted words for quotes; [low, high] is the interval the wording allows (None = open).
+    ``article`` is what users see (Article.label); ``article_id`` the stable Article.id.
+    """
+
+    article: str
+    text: str
+    value: float | str | None
+    unit: str | None
+    low: float | None
+    high: float | None
+    sentence: int
+    start: int
+    end: int
+    article_id: str = ""
+    qualifier: str | None = None
+    speaker: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "text": self.text, "value": self.value, "unit": self.unit,
+                "low": self.low, "high": self.high, "sentence": self.sentence, "start": self.start,
+                "end": self.end, "article_id": self.article_id, "qualifier": self.qualifier,
+                "speaker": self.speaker}
+
+
+@dataclass
+class Fact:
+    """Claims from one or more articles about the same thing, with a verdict and a one-line reason.
+
+    ``verdict``: conflict | compatible | agree | single-source. ``kind``: money | count | percent |
+    duration | ordinal | date | quote.
+    """
+
+    id: str
+    kind: str
+    subject: str
+    verdict: str
+    reason: str
+    values: list[FactValue]
+
+    @property
+    def articles(self) -> list[str]:
+        """Article labels of the values, in order, without repeats."""
+        out: list[str] = []
+        for v in self.values:
+            if v.article not in out:
+                out.append(v.article)
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "subject": self.subject, "verdict": self.verdict,
+                "reason": self.reason, "values": [v.to_dict() for v in self.values]}
+
+
+@dataclass
+class TimelineEntry:
+    """One dated happening of a story, at the precision really known, cited by its sentences.
+
+    ``time`` is the finest date known (None when only the order is known); ``precision`` names it
+    and may be finer in words than in ``time``: a weekday ("a Monday in September 2020") or a part
+    of a month ("late July 2020") is in ``description``, ``weekday`` and ``part``.
+    """
+
+    time: PartialDate | None
+    precision: str
+    description: str
+    label: str
+    articles: list[str]
+    support: list[SourceRef] = field(default_factory=list)
+    weekday: int | None = None
+    part: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"time": self.time.iso() if self.time else None, "precision": self.precision,
+                "description": self.description, "label": self.label, "articles": list(self.articles),
+                "weekday": self.weekday, "part": self.part, "notes": list(self.notes),
+                "support": [asdict(r) for r in self.support]}
+
+
+# ---------------------------------------------------------------------------------------------
 # The digest: what the CLI and the web show for a set of inputs (built by storyline.pipeline,
 # rendered by storyline.render). Sections later stages produce stay None until they run.
 # ---------------------------------------------------------------------------------------------
