@@ -55,16 +55,17 @@ def record_to_article(record: Any, source: str, fallback_id: str) -> Article | R
     """One decoded JSON object → Article, or Rejected naming what is missing or wrong."""
     if not isinstance(record, dict):
         return Rejected(source, f"expected a JSON object, found {type(record).__name__}")
+    raw_id = _first(record, ID_FIELDS)
+    external_id = _as_text(raw_id) if raw_id is not None else None
+    which = f"article {external_id}" if external_id else "the article"
     raw_text = _first(record, TEXT_FIELDS)
     if not isinstance(raw_text, str) or not raw_text.strip():
         if raw_text is not None and not isinstance(raw_text, str):
-            return Rejected(source, f"field 'text' must be a string, found {type(raw_text).__name__}")
-        return Rejected(source, "no article text: the object has no non-empty 'text' (or 'body'/'content')")
+            return Rejected(source, f"{which}: field 'text' must be a string, found {type(raw_text).__name__}")
+        return Rejected(source, f"{which} has no text: 'text' (or 'body'/'content') is missing or empty")
     clean = normalize_text(raw_text)
     if not clean.text:
-        return Rejected(source, "no article text (only boilerplate lines)")
-    raw_id = _first(record, ID_FIELDS)
-    external_id = _as_text(raw_id) if raw_id is not None else None
+        return Rejected(source, f"{which} has no text (only boilerplate lines)")
     language = _as_text(_first(record, LANGUAGE_FIELDS))
     partial = record.get("partial")
     return Article(
