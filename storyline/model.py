@@ -101,8 +101,7 @@ class PartialDate:
 
 def normalize_for_hash(text: str) -> str:
     """Text as used for identity: NFC, curly quotes straightened, whitespace collapsed, casefolded."""
-    text = unicodedata.normalize("NFC", text)
-    text = text.translate(_QUOTE_TABLE)
+    text = straighten_quotes(unicodedata.normalize("NFC", text))
     return " ".join(text.split()).casefold()
 
 
@@ -110,11 +109,16 @@ _QUOTE_TABLE = str.maketrans(
     {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u201c": '"', "\u201d": '"',
      "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"', "\u2032": "'", "\u2033": '"'}
 )
+_QUOTE_PAIRS: tuple[tuple[str, str], ...] = tuple((chr(k), str(v)) for k, v in _QUOTE_TABLE.items())
 
 
 def straighten_quotes(text: str) -> str:
     """Replace curly/typographic quotes by ASCII ones (same length, so spans stay valid)."""
-    return text.translate(_QUOTE_TABLE)
+    # str.replace per present quote is ~100x faster than str.translate with a dict table on long text.
+    for curly, straight in _QUOTE_PAIRS:
+        if curly in text:
+            text = text.replace(curly, straight)
+    return text
 
 
 def content_hash(text: str) -> str:
