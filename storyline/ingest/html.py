@@ -26,6 +26,7 @@ _PUBLISHED_TIME = re.compile(
     re.IGNORECASE,
 )
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
+MIN_WORDS = 10  # less than this is a navigation stub or an error page, not an article
 _BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "dt", "figcaption", "td")
 
 
@@ -54,7 +55,8 @@ def html_to_text(fragment: str) -> str:
     blocks = [el for el in root.iter(*_BLOCK_TAGS) if not any(a.tag in _BLOCK_TAGS for a in el.iterancestors())]
     if not blocks:
         return root.text_content()
-    parts = [" ".join(el.text_content().split()) for el in blocks]
+    parts = ["\n".join(" ".join(line.split()) for line in el.text_content().split("\n") if line.strip())
+             for el in blocks]
     return "\n\n".join(p for p in parts if p)
 
 
@@ -87,8 +89,9 @@ def read_html(html: str, source: str, name: str, url: str | None = None) -> Iter
     if title and lines and clean_inline(lines[0]) == title:
         lines = lines[1:]  # the page's <h1> repeats the title
     clean = normalize_text("\n\n".join(line for line in lines if line.strip()))
-    if not clean.text:
-        yield Rejected(source, "no article text found in the HTML page (only boilerplate lines)")
+    if len(clean.text.split()) < MIN_WORDS:
+        yield Rejected(source, f"no article text found in the HTML page (fewer than {MIN_WORDS} words outside "
+                               "navigation and boilerplate)")
         return
     canonical = clean_inline(doc.url) or url
     lang = _HTML_LANG.search(html[:5000])

@@ -116,6 +116,9 @@ def _read_lines(text: str, source: str, name: str) -> Iterator[Article | Rejecte
         except ValueError as exc:
             yield Rejected(source, f"invalid JSON ({_short(exc)}); the other lines are still read", line=number)
             continue
+        if isinstance(record, dict) and _wrapped(record) is not None:
+            yield from _read_records(_wrapped(record) or [], source, name)
+            continue
         result = record_to_article(record, f"{source}:{number}", f"{name}:{number}")
         if isinstance(result, Rejected):
             yield Rejected(source, result.reason, line=number)
@@ -132,11 +135,23 @@ def _read_document(text: str, source: str, name: str) -> Iterator[Article | Reje
                        line=exc.lineno)
         return
     if isinstance(data, dict):
-        wrapped = next((data[k] for k in WRAPPER_KEYS if isinstance(data.get(k), list)), None)
+        wrapped = _wrapped(data)
         data = wrapped if wrapped is not None else [data]
     if not isinstance(data, list):
         yield Rejected(source, f"expected a JSON array or object of articles, found {type(data).__name__}")
         return
+    yield from _read_records(data, source, name)
+
+
+def _wrapped(record: dict[str, Any]) -> list[Any] | None:
+    """The article list of a wrapper object ({'articles': [...]}) that has no text of its own, else None."""
+    if any(k in record for k in TEXT_FIELDS):
+        return None
+    return next((record[k] for k in WRAPPER_KEYS if isinstance(record.get(k), list)), None)
+
+
+def _read_records(data: list[Any], source: str, name: str) -> Iterator[Article | Rejected]:
+    """Articles from a list of decoded objects; problems name the item number."""
     if not data:
         yield Rejected(source, "empty JSON array (no articles)")
         return
