@@ -23,9 +23,8 @@ _CAPTION_WITH_CREDIT = re.compile(
 _TWEET_SIGNATURE = re.compile(r"[—–-]\s*[^\n()]{1,80}\(@\w{1,15}\)\s*(?:\S.{0,40})?$")
 _TWEET_LINK = re.compile(r"pic\.twitter\.com/\w+|(?:twitter|x)\.com/\w{1,15}/status/\d+", re.IGNORECASE)
 _NOTICE = re.compile(
-    r"^(?:.{0,80}\b(?:je|u|jij)\s+gebruikt?\s+(?:een\s+)?ad-?\s?blocker"
-    r"|.{0,80}\b(?:you(?:'re| are)?\s+(?:using|use)\s+an?\s+ad-?\s?blocker)"
-    r"|.{0,40}\bschakel\s+(?:je|uw)\s+ad-?\s?blocker"
+    r"^(?:.{0,120}\b(?:je|jij|u|uw|you|your)\b.{0,60}\bad-?\s?blocker"
+    r"|.{0,120}\bad-?\s?blocker\b.{0,60}\b(?:je|jij|u|uw|you|your)\b"
     r"|(?:lees|bekijk|kijk|luister)\s+(?:ook|meer|verder|hier)\b|zie\s+ook\b"
     r"|(?:read|see|watch)\s+(?:also|more)\b\s*:?"
     r"|also\s+read\s*:"
