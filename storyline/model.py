@@ -590,8 +590,8 @@ class DigestStory:
     title: str | None = None
     summary: Summary | None = None
     events: list[Event] = field(default_factory=list)
-    facts: Any = None  # filled by storyline.facts
-    timeline: Any = None  # filled by storyline.timeline
+    facts: list[Fact] | None = None  # filled by storyline.facts
+    timeline: list[TimelineEntry] | None = None  # filled by storyline.timeline
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "articles": [a.to_dict() for a in self.articles],
