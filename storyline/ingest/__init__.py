@@ -26,7 +26,7 @@ from storyline.ingest.text import read_text
 from storyline.model import Article, Rejected
 from storyline.settings import Settings
 
-__all__ = ["InputSource", "expand_inputs", "read_source", "read_inputs", "read_bytes"]
+__all__ = ["InputSource", "expand_inputs", "read_bytes", "read_inputs", "read_source"]
 
 
 def read_source(source: InputSource, settings: Settings, stdin: BinaryIO | None = None) -> Iterator[Article | Rejected]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from storyline.model import PartialDate
 
@@ -38,8 +38,12 @@ for _number, _names in enumerate(
 
 # Weekday names and abbreviations (ignored when parsing, but allowed in front of a date).
 WEEKDAYS: frozenset[str] = frozenset(
-    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag ma di wo do vr za zo "
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
+    (
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+        "ma", "di", "wo", "do", "vr", "za", "zo",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    )
 )
 
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -130,7 +134,7 @@ def _from_epoch(seconds: float) -> PartialDate | None:
     if not 0 < seconds < 253402300799:  # up to 9999-12-31
         return None
     try:
-        moment = datetime.fromtimestamp(seconds, tz=timezone.utc)
+        moment = datetime.fromtimestamp(seconds, tz=UTC)
     except (OverflowError, OSError, ValueError):
         return None
     return PartialDate(moment.year, moment.month, moment.day, moment.hour, moment.minute)

@@ -14,11 +14,16 @@ from dataclasses import dataclass, field
 
 # Agencies and credit words that end a photo caption ("… in Sotsji. Beeld EPA").
 _CREDIT_WORD = r"(?:Beeld|Foto|Foto's|Fotografie|Photo|Image|Afbeelding|Video|Illustratie|Bron\s+foto)"
-_CREDIT_TAIL = r"[A-Z©][\w.&'’/-]*(?:[ \t]*[/|,&][ \t]*|[ \t]+)?(?:[A-Za-z©][\w.&'’/-]*(?:[ \t]*[/|,&][ \t]*|[ \t]+)?){0,5}"
+# A credit: up to six words ("EPA", "Hollandse Hoogte / Jan de Vries"). Possessive quantifiers keep
+# matching linear: a word cannot be re-split into smaller words when the line turns out not to match.
+_CREDIT_WORDS = r"[A-Z©][\w.&'’-]*+(?:(?:[ \t]*+[/|,&][ \t]*+|[ \t]++)[A-Za-z©][\w.&'’-]*+){0,5}"
 
-_PHOTO_CREDIT = re.compile(rf"^(?:{_CREDIT_WORD}\s*:?\s+{_CREDIT_TAIL}|©\s*\S.{{0,60}}|\(?(?:{_CREDIT_WORD})\s*:\s*[^)]{{1,60}}\)?)$")
+_PHOTO_CREDIT = re.compile(
+    rf"^(?:{_CREDIT_WORD}\s*:?\s+{_CREDIT_WORDS}|©\s*\S.{{0,60}}|\(?(?:{_CREDIT_WORD})\s*:\s*[^)]{{1,60}}\)?)$"
+)
 _CAPTION_WITH_CREDIT = re.compile(
-    rf"^.{{3,400}}?[.!?)'’\"”]\s+(?:{_CREDIT_WORD}\s*:?\s+{_CREDIT_TAIL}|©\s*[\w][^.!?]{{0,60}}|\((?:{_CREDIT_WORD})\s*:?\s*[^)]{{1,60}}\))\s*$"
+    rf"^.{{3,400}}?[.!?)'’\"”]\s+(?:{_CREDIT_WORD}\s*:?\s+{_CREDIT_WORDS}|©\s*\w[^.!?]{{0,60}}"
+    rf"|\((?:{_CREDIT_WORD})\s*:?\s*[^)]{{1,60}}\))\s*$"
 )
 _TWEET_SIGNATURE = re.compile(r"[—–-]\s*[^\n()]{1,80}\(@\w{1,15}\)\s*(?:\S.{0,40})?$")
 _TWEET_LINK = re.compile(r"pic\.twitter\.com/\w+|(?:twitter|x)\.com/\w{1,15}/status/\d+", re.IGNORECASE)

@@ -33,8 +33,7 @@ class InputSource:
 
 def is_url(text: str) -> bool:
     """True for http(s) URLs (the only schemes storyline fetches)."""
-    lowered = text[:8].lower()
-    return lowered.startswith("http://") or lowered.startswith("https://")
+    return text[:8].lower().startswith(("http://", "https://"))
 
 
 def expand_inputs(inputs: Sequence[str], settings: Settings) -> tuple[list[InputSource], list[Rejected]]:
