@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from storyline.store.articles import ArticleQueries, fts_query
 from storyline.store.db import Database
+from storyline.store.inputs import FileStamp, InputQueries, InputRecord
 from storyline.store.migrations import SCHEMA_VERSION
 from storyline.store.rows import AddResult, ArticleFilter, Highlight, SearchHit, StoredArticle
 from storyline.store.state import StateQueries, story_from_dict, story_to_dict
 
 
-class Store(ArticleQueries, StateQueries, Database):
+class Store(ArticleQueries, StateQueries, InputQueries, Database):
     """The storyline database: articles (+FTS5), analyses, stories, kv. One writer, readers per thread."""
 
     def __enter__(self) -> Store:
@@ -24,6 +25,6 @@ class Store(ArticleQueries, StateQueries, Database):
 
 
 __all__ = [
-    "AddResult", "ArticleFilter", "Highlight", "SCHEMA_VERSION", "SearchHit", "Store", "StoredArticle",
+    "AddResult", "ArticleFilter", "FileStamp", "Highlight", "InputRecord", "SCHEMA_VERSION", "SearchHit", "Store", "StoredArticle",
     "fts_query", "story_from_dict", "story_to_dict",
 ]

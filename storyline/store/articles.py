@@ -92,6 +92,14 @@ class ArticleQueries:
                 new_ids = [i for i in new_ids if i in mine]
         return AddResult(new_ids=new_ids, duplicate=len(batch) - len(new_ids))
 
+    def set_languages(self: _Db, languages: dict[str, str]) -> None:
+        """Record detected languages of articles whose input named none (never overwrites a given one)."""
+        if not languages:
+            return
+        with self.atomic() as conn:
+            conn.executemany("UPDATE articles SET language = ? WHERE id = ? AND language IS NULL",
+                             [(lang, article_id) for article_id, lang in languages.items()])
+
     def count_articles(self: _Db, where: ArticleFilter | None = None) -> int:
         """How many articles match ``where``."""
         clause, params = _where(where)
@@ -207,7 +215,7 @@ def _fts_reason(error: sqlite3.OperationalError) -> str:
 
 
 def _split_marks(snippet: str) -> tuple[str, list[Highlight]]:
-    """Remove the private highlight markers from a snippet and return their offsets."""
+    """Remove the private highlight markers from a snippet (whitespace collapsed) and return their offsets."""
     out: list[str] = []
     marks: list[Highlight] = []
     pos = 0
@@ -219,6 +227,10 @@ def _split_marks(snippet: str) -> tuple[str, list[Highlight]]:
             if start is not None:
                 marks.append(Highlight(start, pos))
             start = None
+        elif ch.isspace():
+            if out and out[-1] != " ":  # collapse line breaks and runs of blanks to one space
+                out.append(" ")
+                pos += 1
         else:
             out.append(ch)
             pos += 1

@@ -92,8 +92,24 @@ def _m001_initial(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
+def _m002_inputs(conn: sqlite3.Connection) -> None:
+    """Files already read completely (path, size, mtime, reader), so an unchanged file is not parsed again."""
+    conn.execute(
+        """CREATE TABLE inputs (
+            location TEXT PRIMARY KEY,
+            size INTEGER NOT NULL,
+            mtime_ns INTEGER NOT NULL,
+            reader TEXT NOT NULL,
+            article_ids TEXT NOT NULL,
+            rejected TEXT NOT NULL,
+            completed_at TEXT NOT NULL
+        )"""
+    )
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema: articles + FTS5, analyses, stories, kv", _m001_initial),
+    Migration(2, "inputs: files read completely, to skip unchanged files", _m002_inputs),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
-from storyline.model import Article, PartialDate
+from storyline.model import Article, PartialDate, normalize_for_hash
 
 # Column order used by INSERT; keep in sync with article_row().
 ARTICLE_COLUMNS: tuple[str, ...] = (
@@ -97,11 +98,16 @@ class ArticleFilter:
 def article_row(article: Article, article_id: str, ingested_at: str) -> tuple[Any, ...]:
     """The INSERT parameters for one article, in ARTICLE_COLUMNS order."""
     published = article.published
+    # One normalisation gives both the content hash (== Article.content_hash) and the word count
+    # (== Article.word_count: whitespace-collapsed text has one space between words).
+    norm = normalize_for_hash(article.text)
+    digest = hashlib.sha256(norm.encode("utf-8")).hexdigest()
+    words = norm.count(" ") + 1 if norm else 0
     return (
-        article_id, article.content_hash, article.external_id, article.source, article.fmt, article.title,
+        article_id, digest, article.external_id, article.source, article.fmt, article.title,
         article.text, json.dumps(article.boilerplate, ensure_ascii=False), article.outlet, article.url,
         article.author, published.iso() if published else None, published.precision if published else None,
-        article.language, int(article.partial), article.word_count, ingested_at,
+        article.language, int(article.partial), words, ingested_at,
     )
 
 

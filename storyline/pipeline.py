@@ -1,0 +1,206 @@
+"""Orchestration (layer 5): inputs → readers → store, and the digest of what was read.
+
+``ingest`` commits in batches, so a run killed at any moment leaves a consistent database and
+the next run completes it (article ids are stable; what is stored is skipped). Unchanged input
+files that were read completely before are not parsed again (see ``store.inputs``).
+``build_digest`` turns the ids of an ingest into the Digest the renderers show; later stages
+(clustering, summary, facts, timeline) extend it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
+
+from storyline import __version__
+from storyline.ingest import InputSource, expand_inputs, read_source
+from storyline.model import Article, Digest, DigestArticle, DigestStory, Rejected
+from storyline.settings import Settings
+from storyline.store import FileStamp, InputRecord, Store, StoredArticle
+from storyline.store.background import BackgroundWriter
+from storyline.text.language import detect_language
+
+BATCH_SIZE = 500
+
+# progress(items, total=..., label=...) → the same items, e.g. storyline.cli.output.progress.
+ProgressFn = Callable[..., Iterable[Any]]
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did. ``ids`` are the articles of these inputs (new or not), in input order."""
+
+    read: int = 0
+    new: int = 0
+    duplicate: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
+    new_ids: list[str] = field(default_factory=list)
+    sources: int = 0
+    skipped_sources: int = 0  # unchanged files not parsed again
+
+    @property
+    def nothing_read(self) -> bool:
+        """True when no input yielded an article (the CLI exits with E001)."""
+        return self.read == 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "read": self.read, "new": self.new, "duplicate": self.duplicate,
+            "rejected": [{"source": r.source, "line": r.line, "reason": r.reason} for r in self.rejected],
+            "sources": self.sources, "skipped_sources": self.skipped_sources,
+            "ids": self.ids, "new_ids": self.new_ids,
+        }
+
+
+@dataclass
+class _Pending:
+    """A source being read: its stamp (files only), the ids it yielded and its rejections."""
+
+    stamp: FileStamp | None
+    ids: list[str] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+
+
+class _Batcher:
+    """Collects articles and writes them, with the records of files finished meanwhile, in one transaction."""
+
+    def __init__(self, store: Store, report: IngestReport, size: int, writer: BackgroundWriter) -> None:
+        self.store, self.report, self.size, self.writer = store, report, size, writer
+        self.articles: list[Article] = []
+        self.ids: list[str] = []
+        self.finished: list[InputRecord] = []
+        self.seen: set[str] = set()
+
+    def add(self, article: Article, pending: _Pending) -> None:
+        article_id = article.id
+        self.report.read += 1
+        pending.ids.append(article_id)
+        if article_id in self.seen:  # the same article twice in this run
+            self.report.duplicate += 1
+            return
+        self.seen.add(article_id)
+        self.report.ids.append(article_id)
+        self.articles.append(article)
+        self.ids.append(article_id)
+        if len(self.articles) >= self.size:
+            self.flush()
+
+    def finish(self, pending: _Pending) -> None:
+        if pending.stamp is not None:
+            self.finished.append(InputRecord(pending.stamp, pending.ids, pending.rejected))
+
+    def flush(self) -> None:
+        """Hand the batch to the writer thread: one transaction with the articles and finished files."""
+        if not self.articles and not self.finished:
+            return
+        articles, ids, finished = self.articles, self.ids, self.finished
+        self.articles, self.ids, self.finished = [], [], []
+        self.writer.submit(lambda: self._write(articles, ids, finished))
+
+    def _write(self, articles: list[Article], ids: list[str], finished: list[InputRecord]) -> None:
+        # Runs on the writer thread; the report's store counts are read only after writer.close().
+        with self.store.atomic():
+            result = self.store.add_articles(articles, ids)
+            if finished:
+                self.store.put_inputs(finished)
+        self.report.new += result.new
+        self.report.new_ids.extend(result.new_ids)
+        self.report.duplicate += result.duplicate
+
+
+def ingest(inputs: Sequence[str], store: Store, settings: Settings, progress: ProgressFn | None = None,
+           *, reread: bool = False, batch_size: int = BATCH_SIZE, stdin: BinaryIO | None = None) -> IngestReport:
+    """Read every input and store its articles in batches; returns counts, rejections and the ids read.
+
+    Re-ingesting is a no-op (same ids); with ``reread`` unchanged files are parsed again anyway.
+    """
+    report = IngestReport()
+    sources, rejected = expand_inputs(inputs, settings)
+    report.rejected.extend(rejected)
+    report.sources = len(sources)
+    items: Iterable[InputSource] = sources
+    if progress is not None:
+        items = progress(sources, total=len(sources), label="ingest")
+    with BackgroundWriter() as writer:
+        batcher = _Batcher(store, report, batch_size, writer)
+        for source in items:
+            stamp = None if reread else _stamp(source, settings)
+            known = store.get_input(stamp) if stamp is not None else None
+            if known is not None and _still_stored(store, known):
+                _replay(known, batcher, report)
+                continue
+            pending = _Pending(stamp)
+            for item in _read(source, settings, stdin):
+                if isinstance(item, Rejected):
+                    pending.rejected.append(item)
+                    report.rejected.append(item)
+                else:
+                    batcher.add(item, pending)
+            batcher.finish(pending)
+        batcher.flush()
+    return report
+
+
+def _read(source: InputSource, settings: Settings, stdin: BinaryIO | None) -> Iterator[Article | Rejected]:
+    if source.kind == "stdin" and stdin is not None:
+        return read_source(source, settings, stdin=stdin)
+    return read_source(source, settings)
+
+
+def _stamp(source: InputSource, settings: Settings) -> FileStamp | None:
+    """The identity of a file's current version (None for stdin, URLs, or a file that vanished)."""
+    if source.kind != "file":
+        return None
+    try:
+        path = os.path.realpath(source.location)
+        st = os.stat(path)
+    except OSError:
+        return None
+    return FileStamp(path, st.st_size, st.st_mtime_ns, f"storyline {__version__}; max {settings.max_input_bytes}")
+
+
+def _still_stored(store: Store, record: InputRecord) -> bool:
+    """True when every article the file yielded is in the store (always, unless rows were deleted)."""
+    return len(store.existing_ids(record.article_ids)) == len(set(record.article_ids))
+
+
+def _replay(record: InputRecord, batcher: _Batcher, report: IngestReport) -> None:
+    """Count an unchanged file's articles as read and duplicate, and report its rejections again."""
+    report.skipped_sources += 1
+    report.rejected.extend(record.rejected)
+    for article_id in record.article_ids:
+        report.read += 1
+        report.duplicate += 1
+        if article_id not in batcher.seen:
+            batcher.seen.add(article_id)
+            report.ids.append(article_id)
+
+
+def digest_article(stored: StoredArticle) -> DigestArticle:
+    """The digest line of one stored article."""
+    a = stored.article
+    return DigestArticle(id=stored.id, label=a.label, title=a.title, outlet=a.outlet, published=a.published,
+                         language=a.language, word_count=stored.word_count, url=a.url, partial=a.partial)
+
+
+def detect_missing_languages(store: Store, stored: Sequence[StoredArticle]) -> None:
+    """Fill in the language of articles whose input named none (cheap stopword profile), and store it."""
+    found: dict[str, str] = {}
+    for s in stored:
+        if s.article.language is None:
+            language = detect_language(s.article.text, fallback=False)
+            if language is not None:
+                s.article.language = found[s.id] = language
+    store.set_languages(found)
+
+
+def build_digest(store: Store, ids: Sequence[str], rejected: Sequence[Rejected] = ()) -> Digest:
+    """The digest of these articles: for now one story listing them in input order."""
+    stored = store.get_articles(ids)
+    detect_missing_languages(store, stored)
+    articles = [digest_article(s) for s in stored]
+    stories = [DigestStory(articles=articles)] if articles else []
+    return Digest(stories=stories, rejected=list(rejected))
