@@ -122,6 +122,13 @@ def test_hidden_files_skipped_and_glob_expanded(tmp_path: Path) -> None:
     assert sorted(s.name for s in globbed) == ["a.txt", "b.txt"]  # no duplicates, no hidden files
 
 
+def test_symlink_loop_is_walked_once(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Bericht.")
+    (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
+    sources, rejected = expand_inputs([str(tmp_path)], SETTINGS)
+    assert rejected == [] and [s.name for s in sources] == ["a.txt"]
+
+
 def test_a_bad_file_does_not_stop_the_run(tmp_path: Path) -> None:
     (tmp_path / "1.txt").write_bytes(b"")
     (tmp_path / "2.png").write_bytes(PNG)

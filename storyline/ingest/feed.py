@@ -65,7 +65,11 @@ def _entry_body(entry: Any) -> tuple[str, bool]:
 
 def read_feed(data: bytes | str, source: str, name: str) -> Iterator[Article | Rejected]:
     """Read an RSS/Atom feed; every item becomes an Article (or a Rejected naming the item)."""
-    parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
+    except Exception as exc:  # noqa: BLE001 - a third-party parser on untrusted input: report, never crash the run
+        yield Rejected(source, f"malformed feed that could not be parsed ({type(exc).__name__}: {exc})")
+        return
     entries = parsed.get("entries") or []
     if parsed.get("bozo"):
         problem, line = _xml_problem(parsed.get("bozo_exception"))

@@ -39,7 +39,7 @@ def outlet_from_url(url: str | None) -> str | None:
     except ValueError:
         return None
     host = host.lower()
-    return (host[4:] if host.startswith("www.") else host) or None
+    return (host.removeprefix("www.")) or None
 
 
 def html_to_text(fragment: str) -> str:
@@ -77,7 +77,7 @@ def read_html(html: str, source: str, name: str, url: str | None = None) -> Iter
     try:
         doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                           date_extraction_params=_DATE_PARAMS)
-    except (ValueError, TypeError, etree.LxmlError) as exc:
+    except Exception as exc:  # noqa: BLE001 - a third-party parser on untrusted input: report, never crash the run
         yield Rejected(source, f"malformed HTML that could not be parsed ({type(exc).__name__}: {exc})")
         return
     if doc is None or not (doc.text or "").strip():

@@ -25,8 +25,9 @@ _CAPTION_WITH_CREDIT = re.compile(
     rf"^.{{3,400}}?[.!?)'’\"”]\s+(?:{_CREDIT_WORD}\s*:?\s+{_CREDIT_WORDS}|©\s*\w[^.!?]{{0,60}}"
     rf"|\((?:{_CREDIT_WORD})\s*:?\s*[^)]{{1,60}}\))\s*$"
 )
+_CREDIT_HINTS = ("Beeld", "Foto", "Photo", "Image", "Afbeelding", "Video", "Illustratie", "Bron", "©")
 _TWEET_SIGNATURE = re.compile(r"[—–-]\s*[^\n()]{1,80}\(@\w{1,15}\)\s*(?:\S.{0,40})?$")
-_TWEET_LINK = re.compile(r"pic\.twitter\.com/\w+|(?:twitter|x)\.com/\w{1,15}/status/\d+", re.IGNORECASE)
+_TWEET_LINK = re.compile(r"pic\.twitter\.com/\w+|(?:twitter|x)\.com/\w{1,15}/status/\d+")
 _NOTICE = re.compile(
     r"^(?:.{0,120}\b(?:je|jij|u|uw|you|your)\b.{0,60}\bad-?\s?blocker"
     r"|.{0,120}\bad-?\s?blocker\b.{0,60}\b(?:je|jij|u|uw|you|your)\b"
@@ -69,9 +70,10 @@ def boilerplate_kind(line: str) -> str | None:
         return None
     if len(stripped) <= 80 and _PHOTO_CREDIT.match(stripped):
         return "photo credit"
-    if _CAPTION_WITH_CREDIT.match(stripped):
+    if any(hint in stripped for hint in _CREDIT_HINTS) and _CAPTION_WITH_CREDIT.match(stripped):
         return "photo caption"
-    if _TWEET_LINK.search(stripped) or (len(stripped) <= 600 and _TWEET_SIGNATURE.search(stripped)):
+    has_link = ("twitter.com/" in stripped or "x.com/" in stripped) and _TWEET_LINK.search(stripped)
+    if has_link or ("(@" in stripped and len(stripped) <= 600 and _TWEET_SIGNATURE.search(stripped)):
         return "tweet"
     if len(stripped) <= 300 and _NOTICE.match(stripped):
         return "notice"

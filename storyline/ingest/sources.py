@@ -95,8 +95,13 @@ def _walk(folder: str, rejected: list[Rejected]) -> list[str]:
     """
     out: list[str] = []
     stack = [folder]
+    visited: set[str] = set()
     while stack:
         current = stack.pop()
+        real = os.path.realpath(current)
+        if real in visited:  # a symlink back up the tree: read each folder once
+            continue
+        visited.add(real)
         try:
             with os.scandir(current) as it:
                 entries = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
