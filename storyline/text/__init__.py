@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from storyline.model import Analysis, Article
 from storyline.text.language import ANALYSED, detect_language
+from storyline.text.names import find_mentions
+from storyline.text.quantities import find_quantities
 from storyline.text.sentences import split_sentences
 from storyline.text.tokens import lemmas_of_tokens, tokenize
 
@@ -32,4 +34,6 @@ def analyze(article: Article) -> Analysis:
         notes.append(f"language {language!r} is not analysed: only sentences and lemmas are given"
                      if language else "language could not be detected: only sentences are given")
         return analysis
+    analysis.mentions = find_mentions(text, sentences, language)
+    analysis.quantities = find_quantities(text, sentences, language)
     return analysis

@@ -1,0 +1,299 @@
+"""Text analysis benchmark: name mentions on MEANTIME (nl, en), speed on the DPG Dutch articles.
+
+    .venv/bin/python -m benchmarks.bench_text [--frog] [--limit N]
+
+MEANTIME gives tokenised sentences; the document text is rebuilt by joining tokens (no space
+before closing punctuation), with a map from every token to its character span, so predicted
+character spans map back onto gold token indices. Gold: mentions whose head is a proper noun
+(PROPN) and whose type is PERSON/LOCATION/ORGANIZATION. Head match: the predicted span contains
+the gold head token. Predictions that only hit other gold mentions (products, finance,
+adjectives) or are country adjectives are not counted either way. MEANTIME annotates every
+entity mention only in the title and the first four sentences (sentence ids 0 and 2-5; later
+sentences carry only mentions coreferent with those), so both precision and recall are measured
+in that window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks._report import DATA, load_baseline, machine, table, write_section
+
+MEANTIME = DATA / "meantime"
+DPG = DATA / "dpgmedia2019" / "dpgMedia2019-articles-byarticle-all.jsonl"
+TYPES = {"PERSON": "PER", "LOCATION": "LOC", "ORGANIZATION": "ORG"}
+_NO_SPACE_BEFORE = {",", ".", ":", ";", "?", "!", ")", "]", "''", "%"}
+_NO_SPACE_AFTER = {"(", "[", "``", "$", "#"}
+WINDOW = 5  # last densely annotated sentence id
+
+
+@dataclass
+class Doc:
+    """A MEANTIME document rebuilt as text, with each token's (sent_id, index) → character span."""
+
+    key: str
+    text: str
+    spans: dict[tuple[int, int], tuple[int, int]]
+
+
+@dataclass
+class Gold:
+    doc: str
+    sent: int
+    tokens: tuple[int, ...]
+    head: int
+    type: str
+    counted: bool  # PROPN-headed PER/LOC/ORG
+
+
+@dataclass
+class Scores:
+    tp_p: int = 0
+    fp: int = 0
+    tp_r: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp_p / (self.tp_p + self.fp) if self.tp_p + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp_r / (self.tp_r + self.fn) if self.tp_r + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Pred:
+    doc: str
+    tokens: frozenset[tuple[int, int]]
+    type: str
+
+
+@dataclass
+class Result:
+    language: str
+    system: str
+    scores: dict[str, Scores] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+def rebuild(doc: dict) -> Doc:
+    """Join MEANTIME tokens into text; sentence 0 is the title, sentences start at id 2."""
+    parts: list[str] = []
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    pos = 0
+    rows = [(0, doc["title"].split())] + [(i + 2, s.split()) for i, s in enumerate(doc["sentences"])]
+    for n, (sid, toks) in enumerate(rows):
+        if n:
+            sep = "\n\n" if n == 1 else " "
+            parts.append(sep)
+            pos += len(sep)
+        prev = None
+        for i, tok in enumerate(toks):
+            surface = '"' if tok in ("``", "''") else tok
+            if i and not (tok in _NO_SPACE_BEFORE or prev in _NO_SPACE_AFTER):
+                parts.append(" ")
+                pos += 1
+            spans[(sid, i)] = (pos, pos + len(surface))
+            parts.append(surface)
+            pos += len(surface)
+            prev = tok
+    return Doc(doc["doc_id"], "".join(parts), spans)
+
+
+def load(language: str) -> tuple[list[Doc], list[Gold]]:
+    """MEANTIME documents and gold mentions of one language (deduplicated by span)."""
+    folder = MEANTIME / language
+    docs = [rebuild(json.loads(line)) for line in (folder / "docs.jsonl").open(encoding="utf-8")]
+    golds: dict[tuple, Gold] = {}
+    for m in json.loads((folder / "entities_mentions.json").read_text(encoding="utf-8")):
+        if m["sent_id"] == 1 or m["sent_id"] > WINDOW:
+            continue
+        toks = tuple(m["tokens_number"])
+        words = m["tokens_str"].split()
+        head = next((t for t, w in zip(toks, words) if w == m["mention_head"]), toks[0])
+        counted = m["mention_head_pos"] == "PROPN" and m["mention_full_type"] in TYPES
+        key = (m["conll_doc_key"], m["sent_id"], toks)
+        g = Gold(m["conll_doc_key"], m["sent_id"], toks, head, TYPES.get(m["mention_full_type"], "OTHER"), counted)
+        if key not in golds or counted:
+            golds[key] = g
+    return docs, list(golds.values())
+
+
+def _tokens_of(doc: Doc, start: int, end: int, index: dict[str, list]) -> frozenset[tuple[int, int]]:
+    return frozenset(k for k, (s, e) in index[doc.key] if s < end and e > start)
+
+
+def storyline_predict(docs: list[Doc], language: str) -> list[Pred]:
+    """Name mentions from storyline.text (country adjectives left out: MEANTIME tags them ADJ)."""
+    from storyline.model import Article
+    from storyline.text import analyze
+
+    index = {d.key: list(d.spans.items()) for d in docs}
+    out: list[Pred] = []
+    for doc in docs:
+        analysis = analyze(Article(text=doc.text, language=language))
+        for m in analysis.mentions:
+            toks = _tokens_of(doc, m.start, m.end, index)
+            if not m.adjective and toks and min(sid for sid, _ in toks) <= WINDOW:
+                out.append(Pred(doc.key, toks, m.type))
+    return out
+
+
+def score(preds: list[Pred], golds: list[Gold]) -> dict[str, Scores]:
+    """Precision/recall/F1, head-match and span-exact, typed and untyped."""
+    by_doc: dict[str, list[Gold]] = {}
+    for g in golds:
+        by_doc.setdefault(g.doc, []).append(g)
+    result = {name: Scores() for name in ("head", "head_typed", "exact", "exact_typed")}
+    hit: dict[str, set[int]] = {name: set() for name in result}
+    for p in preds:
+        cands = by_doc.get(p.doc, [])
+        for name, scores in result.items():
+            exact = name.startswith("exact")
+            typed = name.endswith("typed")
+            matched_counted = matched_other = False
+            for gi, g in enumerate(cands):
+                gset = {(g.sent, t) for t in g.tokens}
+                ok = (gset == set(p.tokens)) if exact else ((g.sent, g.head) in p.tokens)
+                if not ok:
+                    continue
+                if not g.counted:
+                    matched_other = True
+                    continue
+                if typed and g.type != p.type:
+                    continue
+                matched_counted = True
+                hit[name].add(id(g))
+            if matched_counted:
+                scores.tp_p += 1
+            elif not matched_other and not _overlaps_counted(p, cands):
+                scores.fp += 1
+            elif not matched_other:
+                scores.fp += 1
+    counted = [g for g in golds if g.counted]
+    for name, scores in result.items():
+        scores.tp_r = sum(1 for g in counted if id(g) in hit[name])
+        scores.fn = len(counted) - scores.tp_r
+    return result
+
+
+def _overlaps_counted(p: Pred, cands: list[Gold]) -> bool:
+    return any((g.sent, t) in p.tokens for g in cands if g.counted for t in g.tokens)
+
+
+def evaluate(language: str, predict: Callable[[list[Doc], str], list[Pred]] = storyline_predict,
+             limit: int | None = None) -> Result:
+    """Run one system on MEANTIME ``language`` and score it."""
+    docs, golds = load(language)
+    if limit:
+        docs = docs[:limit]
+        keep = {d.key for d in docs}
+        golds = [g for g in golds if g.doc in keep]
+    t0 = time.perf_counter()
+    preds = predict(docs, language)
+    seconds = time.perf_counter() - t0
+    return Result(language, getattr(predict, "label", "storyline"), score(preds, golds), seconds)
+
+
+# --------------------------------------------------------------------------------------------
+# Speed on DPG Dutch articles.
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Speed:
+    articles: int
+    seconds: float
+    floor_seconds: float
+    peak_mb: float
+
+    @property
+    def per_second(self) -> float:
+        return self.articles / self.seconds
+
+    @property
+    def ratio(self) -> float:
+        return self.seconds / self.floor_seconds
+
+
+def dpg_articles(limit: int | None = None) -> list[dict]:
+    out = []
+    with DPG.open(encoding="utf-8") as fh:
+        for line in fh:
+            out.append(json.loads(line))
+            if limit and len(out) >= limit:
+                break
+    return out
+
+
+def speed(limit: int | None = None) -> Speed:
+    """Articles/s of analyze() (warm caches: second pass) against simplemma tokenise+lemmatise alone."""
+    import simplemma
+
+    from storyline.model import Article
+    from storyline.text import analyze
+
+    rows = dpg_articles(limit)
+    articles = [Article(text=r["text"], title=r.get("title")) for r in rows]
+    t0 = time.perf_counter()
+    for r in rows:
+        simplemma.text_lemmatizer(r["text"], lang="nl")
+    floor = time.perf_counter() - t0
+    for a in articles[:50]:
+        analyze(a)  # load gazetteers once
+    t0 = time.perf_counter()
+    for a in articles:
+        analyze(a)
+    seconds = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return Speed(len(articles), seconds, floor, peak)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--limit", type=int, default=None, help="only the first N documents (quick check)")
+    parser.add_argument("--frog", action="store_true", help="also run Debian's frog on MEANTIME nl")
+    args = parser.parse_args()
+    results = [evaluate(lang, limit=args.limit) for lang in ("nl", "en")]
+    if args.frog:
+        from benchmarks.frog_baseline import frog_predict
+
+        results.append(evaluate("nl", frog_predict, limit=args.limit))
+    sp = speed(args.limit)
+    rows = []
+    for r in results:
+        s = r.scores
+        rows.append([r.language, r.system] + [v for k in ("head", "head_typed", "exact", "exact_typed")
+                                               for v in (s[k].precision, s[k].recall, s[k].f1)] + [f"{r.seconds:.1f}"])
+    headers = ["lang", "system"] + [f"{k} {m}" for k in ("head", "head typed", "exact", "exact typed")
+                                    for m in ("P", "R", "F1")] + ["s"]
+    body = ("### Name mentions on MEANTIME (PROPN-headed PERSON/LOCATION/ORGANIZATION)\n\n"
+            "Targets: head-match untyped F1 >= 0.80, typed >= 0.70.\n\n" + table(headers, rows) + "\n\n"
+            "### Speed on 1,438 DPG Dutch articles (one core)\n\n" +
+            table(["articles", "analyze s", "articles/s", "floor s (simplemma tokenise+lemmatise)",
+                   "ratio to floor", "peak MB"],
+                  [[sp.articles, f"{sp.seconds:.2f}", f"{sp.per_second:.0f}", f"{sp.floor_seconds:.2f}",
+                    f"{sp.ratio:.2f}", f"{sp.peak_mb:.0f}"]]) +
+            "\n\nTargets: >= 150 articles/s and <= 3x the floor.")
+    print(body)
+    if not args.limit:
+        write_section("text", "Text analysis (issue 3)", "python -m benchmarks.bench_text" +
+                      (" --frog" if args.frog else ""), body)
+    print(machine())
+    _ = load_baseline, Path
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,307 @@
+"""Name mentions (PER/LOC/ORG/MISC) without a trained model: capitalisation, gazetteers, cue words.
+
+Per sentence, runs of capitalised tokens (with name particles such as 'van der', 'of') are
+candidates; a sentence-initial word is kept only when it is a known name or the article also
+capitalises it mid-sentence. Types come from gazetteers (places with Dutch exonyms, known
+organisations, given names, surnames), organisation words, person cues ('president', 'zei')
+and place prepositions; then per article a full name is carried to the bare surname
+(Mention.key = full name) and unresolved surfaces take the type the article gives them elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import simplemma
+from wordfreq import zipf_frequency
+
+from storyline.model import Mention, Sentence
+from storyline.text.gazetteer import Gazetteer, gazetteer
+from storyline.text.lexicon import (NOT_NAMES, ORG_SUFFIXES, ORG_WORDS, PERSON_CUE_SUFFIXES, PERSON_CUES,
+                                    PERSON_VERBS, PLACE_CUES, PLACE_PREPOSITIONS)
+from storyline.text.stopwords import STOPWORDS
+from storyline.text.tokens import LEMMATIZED, Token, tokenize
+from storyline.text.translit import fold
+
+_PARTICLES = frozenset("van de der den ter ten te du da dos la le von bin al el y of".split())
+_OPENING = frozenset("\"'\u201c\u2018\u201e\u00ab(:\u2013\u2014-\u2022")
+_COMMON_ZIPF = 3.0
+_ALL_STOP = STOPWORDS["nl"] | STOPWORDS["en"]
+
+
+@dataclass
+class _Cand:
+    sentence: int
+    tokens: list[Token]
+    type: str | None = None
+    strength: int = 0  # 3 gazetteer/known, 2 structural cue, 1 weak context, 0 none
+    key: str | None = None
+    adjective: bool = False
+    cue_before: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+
+def _is_cap(tok: Token) -> bool:
+    w = tok.text
+    return w[:1].isupper() and (w[:1].isalpha()) and w.lower() not in NOT_NAMES
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str, language: str) -> float:
+    return zipf_frequency(word, language if language in ("nl", "en", "de", "fr") else "en")
+
+
+@lru_cache(maxsize=65536)
+def _is_word(low: str, language: str) -> bool:
+    """Whether simplemma's dictionary knows ``low`` as a word of ``language`` (headline words like 'Bekoelde')."""
+    return language in LEMMATIZED and simplemma.is_known(low, lang=language)
+
+
+def _is_place_cue(word: str) -> bool:
+    low = word.lower()
+    return low in PLACE_CUES or (len(low) > 5 and low.endswith(("stad", "dorp", "plaats", "provincie")))
+
+
+def _is_cue(word: str) -> bool:
+    low = word.lower().rstrip(".")
+    return low in PERSON_CUES or (len(low) > 6 and low.endswith(PERSON_CUE_SUFFIXES))
+
+
+def _known(g: Gazetteer, word: str) -> bool:
+    return (g.place(word) is not None or g.org(word) is not None or g.is_given(word)
+            or g.adjective_country(word) is not None)
+
+
+def _trim_compound(span: list[Token]) -> list[Token]:
+    """'EU-lidstaten' → 'EU', 'Joint Strike Fighter-programma' → 'Joint Strike Fighter' (name part only)."""
+    if not span:
+        return span
+    last = span[-1]
+    cut = last.text.rfind("-")
+    if cut > 0 and last.text[cut + 1:cut + 2].islower() and last.text[:1].isupper():
+        trimmed = Token(last.text[:cut], last.start, last.start + cut)
+        return span[:-1] + [trimmed]
+    return span
+
+
+def _split_juxtaposed(cands: list[_Cand], text: str) -> list[_Cand]:
+    """Split runs like 'steunde Moskou Minsk' whose words each occur alone elsewhere in the article."""
+    singles = Counter(c.tokens[0].text for c in cands if len(c.tokens) == 1)
+    whole = Counter(text[c.start:c.end] for c in cands)
+    g = gazetteer()
+    out: list[_Cand] = []
+    for c in cands:
+        words = [t.text for t in c.tokens]
+        if len(words) > 1 and whole[text[c.start:c.end]] == 1 and not g.is_given(words[0]) \
+                and g.place(text[c.start:c.end]) is None and g.org(text[c.start:c.end]) is None \
+                and all(singles[w] or g.place(w) is not None for w in words):
+            out.extend(_Cand(c.sentence, [t], extra=dict(c.extra), cue_before=c.cue_before and k == 0)
+                       for k, t in enumerate(c.tokens))
+        else:
+            out.append(c)
+    return out
+
+
+class _Scanner:
+    """Finds and types candidates in one article."""
+
+    def __init__(self, text: str, sentences: list[Sentence], language: str) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.language = language
+        self.g = gazetteer()
+        self.tokens = [tokenize(s.text, offset=s.start) for s in sentences]
+        self.mid_caps: set[str] = set()
+        self.lower_words: set[str] = set()
+        for toks in self.tokens:
+            for i, tok in enumerate(toks):
+                w = tok.text
+                if not w[:1].isalpha():
+                    continue
+                if w[0].islower():
+                    self.lower_words.add(w)
+                elif i > 0 and toks[i - 1].text not in _OPENING:
+                    self.mid_caps.add(w)
+
+    def _drop_initial(self, tok: Token) -> bool:
+        """Whether a capitalised sentence-initial word is just a capitalised common word."""
+        w = tok.text
+        low = w.lower()
+        if low in _ALL_STOP or low in NOT_NAMES:
+            return True
+        if _known(self.g, w) or w in self.mid_caps or (w.isupper() and len(w) > 1):
+            return False
+        if low in self.lower_words or _is_cue(w):
+            return True
+        return _zipf(low, self.language) >= _COMMON_ZIPF or _is_word(low, self.language)
+
+    def candidates(self) -> list[_Cand]:
+        out: list[_Cand] = []
+        for si, toks in enumerate(self.tokens):
+            n = len(toks)
+            i = 0
+            while i < n:
+                tok = toks[i]
+                if not _is_cap(tok):
+                    i += 1
+                    continue
+                initial = i == 0 or toks[i - 1].text in _OPENING
+                j = i + 1
+                while j < n:
+                    nxt = toks[j]
+                    if _is_cap(nxt) and nxt.start - toks[j - 1].end <= 1:
+                        j += 1
+                        continue
+                    if nxt.text.lower() in _PARTICLES and j + 1 < n and _is_cap(toks[j + 1]) and \
+                            self._particle_ok(toks[i:j], nxt, toks[j + 1]):
+                        j += 2
+                        continue
+                    break
+                span = toks[i:j]
+                prev = toks[i - 1] if i > 0 else None
+                if initial and self._drop_initial(span[0]):
+                    span = span[1:]
+                    prev = tok
+                while span and span[0].text.lower() in _PARTICLES and span[0].text[0].islower():
+                    span = span[1:]
+                while span and span[-1].text.lower() in _PARTICLES:
+                    span = span[:-1]
+                if len(span) > 1 and span[0].text.lower() in _ALL_STOP and _known(self.g, span[1].text):
+                    prev, span = span[0], span[1:]
+                span = _trim_compound(span)
+                cue = prev is not None and _is_cue(prev.text)
+                while len(span) > 1 and _is_cue(span[0].text) and not _known(self.g, span[0].text):
+                    span = span[1:]
+                    cue = True
+                if span:
+                    out.extend(self._split(si, span, cue, toks[j] if j < n else None, prev))
+                i = j
+        return out
+
+    def _particle_ok(self, before: list[Token], particle: Token, after: Token) -> bool:
+        """'Jan van der Berg', 'Bank of England', 'Raad van State' join; 'Macron van Frankrijk' does not."""
+        if any(t.text.lower() in ORG_WORDS for t in before):
+            return True
+        if self.g.place(after.text) is not None:
+            return False
+        return self.g.is_given(before[0].text) or particle.text[0].isupper()
+
+    def _split(self, si: int, span: list[Token], cue: bool, nxt: Token | None, prev: Token | None) -> list[_Cand]:
+        """Split a leading country adjective off ('Russische Federatie' stays whole when known)."""
+        surface = self.text[span[0].start:span[-1].end]
+        if len(span) > 1 and self.g.adjective_country(span[0].text) and not self._whole_known(surface):
+            return [_Cand(si, span[:1])] + self._split(si, span[1:], cue, nxt, span[0])
+        cand = _Cand(si, span, cue_before=cue)
+        if nxt is not None:
+            cand.extra["next"] = nxt.text
+        if prev is not None:
+            cand.extra["prev"] = prev.text
+        return [cand]
+
+    def _whole_known(self, surface: str) -> bool:
+        return self.g.place(surface) is not None or self.g.org(surface) is not None
+
+    def type_candidate(self, c: _Cand) -> None:
+        """Type one candidate from its own words and immediate context."""
+        g = self.g
+        words = [t.text for t in c.tokens]
+        surface = self.text[c.start:c.end]
+        low_words = [w.lower() for w in words]
+        if len(words) == 1 and (country := g.adjective_country(words[0])) and words[0].lower() not in _ALL_STOP:
+            if g.place(words[0]) is None:
+                c.type, c.strength, c.key, c.adjective = "LOC", 3, country, True
+                return
+        if (org := g.org(surface)) is not None:
+            c.type, c.strength, c.key = "ORG", 3, org
+            return
+        place = g.place(surface)
+        if any(w in ORG_WORDS for w in low_words[1:]) or (len(words) > 1 and low_words[0] in ORG_WORDS) \
+                or (low_words[-1].endswith(ORG_SUFFIXES) and len(low_words[-1]) > 6):
+            c.type, c.strength = "ORG", 3 if place is None else 2
+            return
+        if place is not None:
+            c.type, c.strength, c.key = "LOC", 3, place.canonical
+            if len(words) == 1 and (c.cue_before or c.extra.get("next", "") in PERSON_VERBS) and \
+                    place.kind not in ("country", "area"):
+                c.type, c.strength, c.key = "PER", 2, None
+            return
+        if len(words) > 1 and g.is_given(words[0]):
+            c.type, c.strength = "PER", 3
+            return
+        if c.cue_before:
+            c.type, c.strength = "PER", 2
+            return
+        if c.extra.get("next", "") in PERSON_VERBS:
+            c.type, c.strength = "PER", 1
+            return
+        if g.is_surname(words[-1]):
+            c.type, c.strength = "PER", 2 if len(words) > 1 else 1
+            return
+        if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
+            c.type, c.strength = "ORG", 1
+            return
+        if _is_place_cue(c.extra.get("prev", "")):
+            c.type, c.strength = "LOC", 2
+            return
+        if c.extra.get("prev", "").lower() in PLACE_PREPOSITIONS and len(words) == 1:
+            c.type, c.strength = "LOC", 1
+            return
+
+
+def _resolve(cands: list[_Cand], text: str) -> None:
+    """Article-level rules: carry full names to bare surnames, vote types per surface, set keys."""
+    full_by_head: dict[str, list[_Cand]] = defaultdict(list)
+    for c in cands:
+        if c.type == "PER" and len(c.tokens) > 1 and c.strength >= 2:
+            full_by_head[fold(c.tokens[-1].text)].append(c)
+    for c in cands:
+        if c.adjective:
+            continue
+        head = fold(c.tokens[-1].text)
+        if head in full_by_head and c.strength < 3 or (head in full_by_head and len(c.tokens) == 1
+                                                          and c.type != "LOC"):
+            fulls = full_by_head[head]
+            before = [f for f in fulls if f.start <= c.start]
+            full = (before[-1] if before else fulls[0])
+            c.type = "PER"
+            c.strength = max(c.strength, 2)
+            c.key = text[full.start:full.end]
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for c in cands:
+        if c.type and c.strength >= 2:
+            votes[fold(text[c.start:c.end])][c.type] += c.strength
+    for c in cands:
+        if c.strength < 2:
+            found = votes.get(fold(text[c.start:c.end]))
+            if found:
+                c.type = found.most_common(1)[0][0]
+        if c.type is None:
+            c.type = "MISC"
+
+
+def find_mentions(text: str, sentences: list[Sentence], language: str | None) -> list[Mention]:
+    """Typed name mentions of an article, in text order, with a per-article key (full name / canonical)."""
+    if not sentences:
+        return []
+    scanner = _Scanner(text, sentences, language or "en")
+    cands = _split_juxtaposed(scanner.candidates(), text)
+    for c in cands:
+        scanner.type_candidate(c)
+    _resolve(cands, text)
+    out: list[Mention] = []
+    for c in cands:
+        surface = text[c.start:c.end]
+        key = c.key or surface
+        out.append(Mention(sentence=c.sentence, start=c.start, end=c.end, text=surface, type=c.type or "MISC",
+                           key=key, head=c.tokens[-1].text, adjective=c.adjective))
+    return out
