@@ -201,12 +201,17 @@ def article_claims(item: AnalyzedArticle, times: list[TimeExpr], ref_date: Parti
     for t in times:
         if t.value is None or t.sentence >= len(sents) or sents[t.sentence].foreign:
             continue
-        head = _event_head(text, sents[t.sentence].start, t.start, an.language)
+        if t.weekday is not None and t.value.day is None:
+            continue  # 'maandag' in a month: the timeline places it; as a fact it says too little
+        event = _event_noun(text, sents[t.sentence].start, t.start, t.text)
+        if event is None:
+            continue
+        head = {norm_lemma(x) for x in content_lemmas(event, an.language)}
+        head |= concepts(head) | concepts(content_lemmas(event, an.language))
         if not head:
             continue
         claims.append(Claim(next_id, "date", art.id, label, t.sentence, t.start, t.end, t.text, t.value.iso(),
-                            None, None, None, None, " ".join(sorted(head - {h for h in head if h.isupper()})),
-                            head=head, date=t, **base(t.sentence)))
+                            None, None, None, None, event, head=head, date=t, **base(t.sentence)))
         next_id += 1
     for qt in an.quotes:
         if not qt.speaker_key and not qt.speaker:
@@ -218,12 +223,18 @@ def article_claims(item: AnalyzedArticle, times: list[TimeExpr], ref_date: Parti
     return claims
 
 
-def _event_head(text: str, sentence_start: int, start: int, language: str | None) -> set[str]:
-    """Content lemmas of the few words just before a date ('presidentsverkiezingen van 9 augustus')."""
+_PREP = r"(?:van|op|sinds|on|of)\s+(?:de\s+|het\s+|the\s+)?"
+_EVENT_OF = re.compile(r"(?P<noun>[^\W\d_][\w-]{3,})\s+" + _PREP + "$", re.IGNORECASE)
+_EVENT_BEFORE = re.compile(r"(?P<noun>[^\W\d_][\w-]{3,})\s+$", re.IGNORECASE)
+_STARTS_WITH_PREP = re.compile("^" + _PREP, re.IGNORECASE)
+
+
+def _event_noun(text: str, sentence_start: int, start: int, time_text: str = "") -> str | None:
+    """The event a date belongs to in '<noun> van/op <date>' ('presidentsverkiezingen van 9 augustus',
+    'verkiezingsoverwinning op 9 augustus', 'the election of 9 August'); None otherwise."""
     before = text[max(sentence_start, start - 60):start]
-    words = [w for w in content_lemmas(before, language) if not w[:1].isdigit()]
-    head = {norm_lemma(w) for w in words[-2:] if len(w) >= 4}
-    return head | concepts(head)
+    m = (_EVENT_BEFORE if _STARTS_WITH_PREP.match(time_text) else _EVENT_OF).search(before)
+    return m.group("noun") if m else None
 
 
 def _quote_claim(claim_id: int, item: AnalyzedArticle, qt: Quote, base: dict) -> Claim:

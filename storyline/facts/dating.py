@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.model import AnalyzedArticle, PartialDate, TimeExpr
+from storyline.text.times import find_times
 
 MIN_SIMILARITY = 0.05
 
@@ -72,12 +73,11 @@ def reference_dates(items: Sequence[AnalyzedArticle]) -> dict[str, ReferenceDate
 
 
 def resolved_times(item: AnalyzedArticle, ref: ReferenceDate) -> list[TimeExpr]:
-    """The article's time expressions, resolved again against an inferred reference date."""
+    """The article's time expressions, resolved again against an inferred reference date (or found
+    now when the analysis has none, e.g. an analysis stored before times were extracted)."""
     an = item.analysis
-    if not ref.inferred or ref.date is None:
+    if (not ref.inferred or ref.date is None) and an.times:
         return list(an.times)
-    try:
-        from storyline.text.times import find_times
-    except ImportError:  # time analysis not available: keep what the analysis had
+    if not an.language or not an.sentences:
         return list(an.times)
     return find_times(item.article.text, an.sentences, ref.date, an.language)

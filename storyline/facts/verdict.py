@@ -103,7 +103,6 @@ def _agree_reason(claims: list[Claim], arts: list[str], rep: dict[str, Claim]) -
         return text
     units = {c.unit for c in claims if c.kind == "money" and c.unit}
     if len(units) > 1:
-        b = claim_bounds(next(c for c in claims if c.unit and c.unit != "EUR") if "EUR" in units else first)
         foreign = next((c for c in claims if c.unit and c.unit != "EUR"), first)
         fb = claim_bounds(foreign)
         if fb.rate is not None and fb.point is not None:
@@ -112,7 +111,6 @@ def _agree_reason(claims: list[Claim], arts: list[str], rep: dict[str, Claim]) -
                     if fb.point >= 1e9 else
                     f"same amount: {describe(foreign)} ≈ EUR {fb.point:,.0f} at the ECB {fb.rate.period} average "
                     f"({fb.rate.per_eur:g} {fb.rate.currency}/EUR), within rounding")
-        del b
     texts = []
     for c in claims:
         t = _quoted(c)
@@ -120,7 +118,8 @@ def _agree_reason(claims: list[Claim], arts: list[str], rep: dict[str, Claim]) -
             texts.append(t)
     if len(texts) > 1:
         return f"same figure ({describe(first)}) written as " + " and ".join(texts)
-    return f"{group_label(claims)} all report {describe(first)}"
+    arts = group_label(claims)
+    return f"{arts} {'both' if len(rep) == 2 else 'all'} report {describe(first)}"
 
 
 def subject_of(claims: list[Claim]) -> str:
