@@ -105,8 +105,8 @@ def binary_kind(data: bytes) -> str | None:
 def decode_bytes(data: bytes, declared: str | None = None) -> Decoded | Undecodable:
     """Decode input bytes: BOM, then the declared charset, then UTF-8, then cp1252 / a detected one.
 
-    Rejects empty and binary input with a reason. Invalid UTF-8 that is valid cp1252 is taken
-    as cp1252 (Windows exports of Dutch text: 'ë' as byte 0xEB).
+    Rejects empty and binary input with a reason. Invalid UTF-8 that is mostly ASCII is taken as
+    Windows-1252 (Windows exports of Dutch text: 'ë' as byte 0xEB), the rule browsers follow.
     """
     if not data.strip():
         return Undecodable("empty (no text in the input)")
@@ -119,18 +119,35 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded | Undecoda
                 return Decoded(data.decode(encoding), encoding.replace("-sig", ""))
             except UnicodeDecodeError:
                 return Undecodable(f"starts with a {encoding} byte-order mark but is not valid {encoding}")
-    candidates = [declared] if declared else []
-    candidates += ["utf-8", "cp1252"]
-    for encoding in candidates:
+    if declared:
         try:
-            text = data.decode(encoding)  # type: ignore[arg-type]
+            return Decoded(data.decode(declared), codecs.lookup(declared).name)
         except (UnicodeDecodeError, LookupError):
-            continue
-        return Decoded(text, codecs.lookup(encoding).name)  # type: ignore[arg-type]
+            pass
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    # Mostly ASCII with some high bytes: a Western single-byte export (cp1252, as browsers do).
+    # Mostly high bytes: some other script; let the detector decide.
+    high = sum(1 for b in data[:65536] if b >= 0x80)
+    if high <= len(data[:65536]) * 0.3:
+        return Decoded(data.decode("cp1252", errors=_WINDOWS_1252_ERRORS), "cp1252")
     guess = _detect(data)
     if guess is not None:
         return guess
     return Undecodable("not valid UTF-8 and the encoding could not be recognised; convert the file to UTF-8")
+
+
+def _latin1_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Map the five bytes cp1252 leaves undefined to the same code points as latin-1 (the WHATWG rule)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start:error.end].decode("latin-1"), error.end
+
+
+_WINDOWS_1252_ERRORS = "storyline-windows-1252"
+codecs.register_error(_WINDOWS_1252_ERRORS, _latin1_fallback)
 
 
 def _detect(data: bytes) -> Decoded | None:
