@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.facts.align import align
+from storyline.facts.align import align, own_variant
 from storyline.facts.claims import Claim, article_claims
 from storyline.facts.concepts import Idf
 from storyline.facts.dating import ReferenceDate, reference_dates, resolved_times
@@ -43,7 +43,7 @@ def analyse_story(items: Sequence[AnalyzedArticle]) -> StoryClaims:
     for it in items:
         claims.extend(article_claims(it, times[it.id], refs[it.id].date, start_id=len(claims)))
     idf = Idf.of(sentence for it in items for sentence in it.analysis.lemmas)
-    groups = align(claims, idf)
+    groups = _with_own_variants(align(claims, idf), idf)
     facts = [_fact(g) for g in groups]
     order = sorted(range(len(facts)), key=lambda i: (_ORDER[facts[i].verdict], -len(facts[i].articles),
                                                      _KIND_ORDER.get(facts[i].kind, 9), groups[i][0].id))
@@ -53,6 +53,26 @@ def analyse_story(items: Sequence[AnalyzedArticle]) -> StoryClaims:
 def extract_facts(items: Sequence[AnalyzedArticle]) -> list[Fact]:
     """The facts of one story: conflicts first, then compatible and agreeing facts, then single-source."""
     return analyse_story(items).facts
+
+
+def _with_own_variants(groups: list[list[Claim]], idf: Idf) -> list[list[Claim]]:
+    """Add to a multi-article fact the other figures its articles give for the same thing ("200 … later
+    300 betogers"), so that an article that contradicts itself is shown as such, not as a rival outlet."""
+    singles = [g[0] for g in groups if len(g) == 1]
+    taken: set[int] = set()
+    out: list[list[Claim]] = []
+    for g in groups:
+        if len({c.article_id for c in g}) >= 2:
+            extra = []
+            for c in g:
+                for s in singles:
+                    if s.id not in taken and s.article_id == c.article_id and s.part_of is None \
+                            and c.part_of is None and own_variant(c, s, idf):
+                        extra.append(s)
+                        taken.add(s.id)
+            g = g + extra
+        out.append(g)
+    return [g for g in out if not (len(g) == 1 and g[0].id in taken)]
 
 
 def _fact(claims: list[Claim]) -> Fact:

@@ -99,6 +99,18 @@ def same_sentence_equivalent(a: Claim, b: Claim) -> bool:
             and abs(a.start - b.start) <= 80)
 
 
+def own_variant(a: Claim, b: Claim, idf: Idf) -> bool:
+    """Whether ``b`` is another figure the same article gives for what ``a`` counts (its own update or
+    slip): same kind, same counted thing, a shared predicate near the figure, a different value."""
+    if a.kind != b.kind or a.kind in ("quote", "date") or a.sentence == b.sentence:
+        return False
+    if _head_similarity(a, b) < 1.0 or not _overlap(a.near, b.near, idf):
+        return False
+    if a.kind != "ordinal" and not magnitude_close(claim_bounds(a), claim_bounds(b)):
+        return False
+    return relation(a, b).kind != "agree"
+
+
 def score_pair(a: Claim, b: Claim, idf: Idf) -> PairScore | None:
     """Evidence that ``a`` and ``b`` (from different articles) report the same thing; None when excluded."""
     if a.kind != b.kind or (a.part_of is None) != (b.part_of is None):

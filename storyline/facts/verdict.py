@@ -41,14 +41,24 @@ def judge(claims: list[Claim]) -> Judgement:
         return Judgement("single-source", f"only {c.article} reports this ({describe(c)})")
     arts = list(per_article)
     rep = {a: per_article[a][0] for a in arts}
+    # an article that gives several figures that do not agree contradicts itself, not the others
+    torn = {a for a, cs in per_article.items() if any(relation(cs[0], x).kind != "agree" for x in cs[1:])}
     rels: dict[tuple[str, str], str] = {}
     details: dict[tuple[str, str], str] = {}
     for x in range(len(arts)):
         for y in range(x + 1, len(arts)):
             r = relation(rep[arts[x]], rep[arts[y]])
-            rels[(arts[x], arts[y])] = r.kind
+            kind = r.kind
+            if arts[x] in torn or arts[y] in torn:
+                kinds_xy = {relation(p, q).kind for p in per_article[arts[x]] for q in per_article[arts[y]]}
+                kind = "agree" if kinds_xy == {"agree"} else "compatible" if kind != "incomparable" else kind
+            rels[(arts[x], arts[y])] = kind
             details[(arts[x], arts[y])] = r.detail
     kinds = set(rels.values())
+    if torn and "conflict" not in kinds and kinds != {"agree"}:
+        a = sorted(torn)[0]
+        figures = " and ".join(_quoted(c) for c in per_article[a])
+        return Judgement("compatible", f"{a} itself gives {figures}; the others fit within that")
     if "conflict" in kinds:
         return Judgement("conflict", _conflict_reason(arts, rep, rels))
     if "incomparable" in kinds:
