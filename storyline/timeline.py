@@ -18,11 +18,12 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from storyline.facts import StoryClaims, analyse_story
 from storyline.facts.compare import date_words
 from storyline.facts.concepts import Idf, norm_lemma
-from storyline.model import AnalyzedArticle, PartialDate, SourceRef, TimeExpr, TimelineEntry
+from storyline.model import AnalyzedArticle, Fact, PartialDate, SourceRef, TimeExpr, TimelineEntry
 
 MERGE_SIMILARITY = 0.12  # a vague mention joins a precise entry it shares this much with
 LABEL_CHARS = 110
@@ -265,3 +266,23 @@ def _entry(b: _Bucket, ordered: list[_Bucket], story: StoryClaims, items: Sequen
     return TimelineEntry(time=key.value, precision=key.value.precision, description=description,
                          label=_shorten(_label(b, idf).text), articles=articles, support=support,
                          weekday=key.weekday, part=key.part, notes=notes)
+
+
+@dataclass
+class StoryFacts:
+    """Facts side by side and the timeline of one story, with notes on inferred dates."""
+
+    facts: list[Fact]
+    timeline: list[TimelineEntry]
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"facts": [f.to_dict() for f in self.facts], "timeline": [e.to_dict() for e in self.timeline],
+                "notes": list(self.notes)}
+
+
+def facts_and_timeline(items: Sequence[AnalyzedArticle]) -> StoryFacts:
+    """Facts (conflicts first) and the timeline of the analysed articles of one story, sharing one pass."""
+    story = analyse_story(items)
+    notes = [ref.note for ref in story.references.values() if ref.inferred and ref.note]
+    return StoryFacts(story.facts, build_timeline(items, story), notes)

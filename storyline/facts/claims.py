@@ -223,7 +223,7 @@ def article_claims(item: AnalyzedArticle, times: list[TimeExpr], ref_date: Parti
     return claims
 
 
-_PREP = r"(?:van|op|sinds|on|of)\s+(?:de\s+|het\s+|the\s+)?"
+_PREP = r"(?:van|op|on|of)\s+(?:de\s+|het\s+|the\s+)?"
 _EVENT_OF = re.compile(r"(?P<noun>[^\W\d_][\w-]{3,})\s+" + _PREP + "$", re.IGNORECASE)
 _EVENT_BEFORE = re.compile(r"(?P<noun>[^\W\d_][\w-]{3,})\s+$", re.IGNORECASE)
 _STARTS_WITH_PREP = re.compile("^" + _PREP, re.IGNORECASE)

@@ -1,0 +1,113 @@
+"""`storyline facts`: the inputs as one story — facts side by side with verdicts, and the timeline (layer 6)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import click
+
+from storyline.cli.context import settings_from
+from storyline.cli.output import emit_json, json_option, progress
+from storyline.errors import StorylineError
+from storyline.ingest import read_inputs
+from storyline.model import AnalyzedArticle, Article, Fact, Rejected, TimelineEntry
+from storyline.text import analyze
+from storyline.timeline import StoryFacts, facts_and_timeline
+
+_MARK = {"conflict": "✗ CONFLICT", "compatible": "~ COMPATIBLE", "agree": "✓ AGREE", "single-source": "· SINGLE"}
+
+
+def short_labels(labels: Sequence[str]) -> dict[str, str]:
+    """Short names for article labels in a table: '000' for '000_c21658cd86badd4b.txt' when unique."""
+    heads = {lab: re.split(r"[_.\s]", lab, maxsplit=1)[0] or lab for lab in labels}
+    if len(set(heads.values())) == len(set(labels)):
+        return heads
+    return {lab: lab for lab in labels}
+
+
+def fact_lines(facts: Sequence[Fact], names: dict[str, str]) -> list[str]:
+    """The facts table as plain lines: verdict and subject, each article's quoted value, the reason."""
+    lines: list[str] = []
+    for fact in facts:
+        lines.append(f"  {_MARK.get(fact.verdict, fact.verdict):13} {fact.kind:8} {fact.subject}")
+        for v in fact.values:
+            lines.append(f"      {names.get(v.article, v.article):>6}  \"{' '.join(v.text.split())}\"")
+        reason = fact.reason
+        for long, short in names.items():
+            reason = reason.replace(long, short)
+        lines.append(f"      {reason}")
+    return lines
+
+
+def timeline_lines(entries: Sequence[TimelineEntry], names: dict[str, str]) -> list[str]:
+    """The timeline as plain lines: when (in words, at the precision known), what, which articles."""
+    width = max((len(e.description) for e in entries), default=0)
+    width = min(width, 46)
+    lines = []
+    for e in entries:
+        cited = " ".join(names.get(a, a) for a in e.articles)
+        lines.append(f"  {e.description:{width}}  {e.label}  [{cited}]")
+    return lines
+
+
+def report_lines(result: StoryFacts, items: Sequence[AnalyzedArticle]) -> list[str]:
+    """Everything `storyline facts` prints for people."""
+    names = short_labels([it.article.label for it in items])
+    conflicts = sum(f.verdict == "conflict" for f in result.facts)
+    lines = [f"FACTS  {len(items)} reports · {len(result.facts)} facts · {conflicts} conflict"
+             f"{'' if conflicts == 1 else 's'} between sources", ""]
+    lines += fact_lines(result.facts, names) or ["  (no checkable figures, dates or quotes)"]
+    lines += ["", "TIMELINE", ""]
+    lines += timeline_lines(result.timeline, names) or ["  (no dated events)"]
+    if result.notes:
+        lines += ["", "NOTES"] + [f"  {n}" for n in result.notes]
+    return lines
+
+
+def read_story(paths: Sequence[str], ctx: click.Context) -> tuple[list[AnalyzedArticle], list[Rejected]]:
+    """Read and analyse the inputs (one story); rejected inputs are returned, not raised."""
+    articles: list[Article] = []
+    rejected: list[Rejected] = []
+    for item in read_inputs(list(paths), settings_from(ctx)):
+        (articles if isinstance(item, Article) else rejected).append(item)
+    items = [AnalyzedArticle(a, analyze(a)) for a in progress(articles, len(articles), "analysing")]
+    return items, rejected
+
+
+@click.command("facts", epilog="""\b
+PATH is a file, a folder, a quoted glob, - for stdin, or a URL (see `storyline ingest --help`).
+All inputs are treated as one story; nothing is stored.
+
+\b
+Examples:
+  storyline facts examples/sochi                 the seed story: conflicts first, then the timeline
+  storyline facts examples/sochi --json          {"facts": [...], "timeline": [...]}
+  storyline facts a.txt b.txt c.txt
+
+\b
+Verdicts: conflict (two outlets' values cannot both be true), compatible (the wordings
+overlap: "zeker 774" and "bijna duizend"), agree (the same figure after normalising
+numerals, units, scale and currency), single-source (one outlet only).
+""")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@json_option
+@click.pass_context
+def facts_command(ctx: click.Context, paths: tuple[str, ...], as_json: bool) -> None:
+    """Put what each outlet reports side by side: agree / compatible / conflict / single-source, and the timeline."""
+    items, rejected = read_story(paths, ctx)
+    if not items:
+        raise StorylineError("E001", rejected=len(rejected))
+    result = facts_and_timeline(items)
+    if as_json:
+        data = result.to_dict()
+        data["rejected"] = [{"source": r.source, "line": r.line, "reason": r.reason} for r in rejected]
+        emit_json(data)
+        return
+    for line in report_lines(result, items):
+        click.echo(line)
+    for r in rejected:
+        click.echo(f"rejected: {r}", err=True)
+
+
+COMMANDS = [facts_command]
