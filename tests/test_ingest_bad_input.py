@@ -160,7 +160,7 @@ def test_directory_with_10000_files(tmp_path: Path) -> None:
     expanded = time.perf_counter() - start
     assert rejected == [] and len(sources) == 10_000
     assert sources[0].name == "00000.txt" and sources[-1].name == "09999.txt"
-    assert expanded < 2.0, f"expanding 10,000 files took {expanded:.2f} s"
+    assert expanded < 5.0, f"expanding 10,000 files took {expanded:.2f} s"
     count = 0
     for source in sources:
         for item in read_source(source, SETTINGS):
@@ -168,4 +168,4 @@ def test_directory_with_10000_files(tmp_path: Path) -> None:
             count += 1
     elapsed = time.perf_counter() - start
     assert count == 10_000
-    assert elapsed < 20.0, f"reading 10,000 small files took {elapsed:.1f} s"
+    assert elapsed < 30.0, f"reading 10,000 small files took {elapsed:.1f} s"  # ~1 s when idle
