@@ -1,0 +1,216 @@
+"""summarize(): an extractive multi-document summary of one story, every sentence cited.
+
+Steps: pick the summary language (majority of the articles); judge every sentence (boilerplate
+out, connectives trimmed); weigh concepts by how many articles share them; select sentences by
+greedy concept coverage under the length budget; find every article that supports each chosen
+sentence; order by lead, time line and discourse; choose a headline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyline.errors import StorylineError
+from storyline.model import AnalyzedArticle, SourceRef, Summary, SummarySentence
+from storyline.summarize.concepts import ConceptWeights, concept_weights, fold, is_number, sentence_concepts
+from storyline.summarize.filters import boilerplate_reason, judge, trimmed_text, words
+from storyline.summarize.order import Placed, order
+from storyline.summarize.select import Budget, Candidate, select
+from storyline.summarize.support import SentenceInfo, SupportIndex
+
+DEFAULT_WORDS = 100
+LEAD_BONUS = 1.0  # prior of the k-th sentence of a report: 1 + LEAD_BONUS / (k + 1)
+QUOTE_FACTOR = 0.5  # direct speech is colour, not the facts a summary should state
+_QUOTE = re.compile(r"``|''|[\"\u201c\u201d\u201e\u00ab\u00bb]|(?:^|\s)['\u2018]\w")
+MAX_CANDIDATE_WORDS = 60  # longer "sentences" are unsplit paragraphs, not summary sentences
+
+
+@dataclass
+class _Prepared:
+    """Per-story working data: judged candidates and the support index."""
+
+    candidates: list[Candidate]
+    infos: dict[tuple[int, int], SentenceInfo]
+    index: SupportIndex
+    weights: ConceptWeights
+    language: str | None
+
+
+def story_language(items: Sequence[AnalyzedArticle]) -> str | None:
+    """The language of most articles of the story (by article count, then by words)."""
+    votes: Counter[str] = Counter()
+    for it in items:
+        lang = it.analysis.language or it.article.language
+        if lang:
+            votes[lang] += 1_000_000 + it.article.word_count
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def summarize(items: Sequence[AnalyzedArticle], words: int = DEFAULT_WORDS,
+              sentences: int | None = None) -> Summary:
+    """Extractive summary of ``items`` as one story within ``words`` words (and ``sentences`` if given).
+
+    Every sentence is a source sentence and lists every article that states the same content.
+    """
+    if not items:
+        raise StorylineError("E050")
+    budget = Budget(max(int(words), 0), sentences)
+    prep = _prepare(items)
+    chosen = select(prep.candidates, prep.weights, budget) if budget.words > 0 else []
+    if not chosen and budget.words > 0 and (sentences is None or sentences > 0):
+        fallback = _fallback(prep.candidates, items, budget.words)
+        if fallback is not None:
+            prep.candidates.append(fallback)
+            chosen = [len(prep.candidates) - 1]
+    picked = [prep.candidates[i] for i in chosen]
+    placed = [_placed(items, c, rank) for rank, c in enumerate(picked)]
+    by_key = {(c.item, c.sentence): c for c in picked}
+    out: list[SummarySentence] = []
+    for p in order(placed):
+        c = by_key[(p.item, p.sentence)]
+        out.append(SummarySentence(c.text, items[c.item].id, c.sentence, _support(prep, items, c)))
+    return Summary(_headline(items, picked, prep), out, prep.language, _headline_ref(items, picked, prep))
+
+
+def _prepare(items: Sequence[AnalyzedArticle]) -> _Prepared:
+    language = story_language(items)
+    strict = _has_punctuation(items)
+    per_article: list[list[frozenset[str]]] = []
+    candidates: list[Candidate] = []
+    infos: dict[tuple[int, int], SentenceInfo] = {}
+    for item_no, it in enumerate(items):
+        an = it.analysis
+        lang = an.language or it.article.language
+        concepts_of = []
+        caption_paragraphs = {s.paragraph for s in an.sentences
+                              if boilerplate_reason(s.text) in ("photo credit", "embedded tweet")}
+        body_position = 0
+        for k, s in enumerate(an.sentences):
+            lemmas = an.lemmas[k] if k < len(an.lemmas) else []
+            concepts = sentence_concepts(lemmas)
+            concepts_of.append(concepts)
+            unigrams = frozenset(c for c in concepts if " " not in c)
+            verdict = judge(s.text, lang, strict)
+            if not verdict.ok or s.paragraph in caption_paragraphs or s.foreign:
+                continue
+            numbers = frozenset(fold(x) for x in lemmas if is_number(x))
+            info = SentenceInfo(item_no, s.index, unigrams, concepts - unigrams, numbers,
+                                s.start + verdict.start, s.start + verdict.end)
+            infos[(item_no, s.index)] = info
+            text = trimmed_text(s.text, verdict)
+            n_words = len(text.split())
+            position = body_position
+            body_position += 1
+            if n_words > MAX_CANDIDATE_WORDS:
+                continue
+            if language and lang and lang != language or (s.language and language and s.language != language):
+                continue
+            candidates.append(Candidate(
+                item=item_no, sentence=s.index, text=text, start=info.start, end=info.end, words=n_words,
+                concepts=concepts, unigrams=unigrams, prior=_prior(position, text),
+                needs_antecedent=verdict.needs_antecedent,
+            ))
+        per_article.append(concepts_of)
+    weights = concept_weights(per_article)
+    return _Prepared(candidates, infos, SupportIndex(list(infos.values())), weights, language)
+
+
+def _prior(position: int, text: str) -> float:
+    """Prior value of a sentence: leads weigh more, direct quotes less."""
+    prior = 1.0 + LEAD_BONUS / (position + 1)
+    if _QUOTE.search(text):
+        prior *= QUOTE_FACTOR
+    return prior
+
+
+def _has_punctuation(items: Sequence[AnalyzedArticle]) -> bool:
+    """False when no sentence of the story ends like a sentence (text without punctuation)."""
+    for it in items:
+        for s in it.analysis.sentences:
+            if re.search(r"[.!?\u2026][\"'\u201d\u2019\u00bb)]*\s*$", s.text):
+                return True
+    return False
+
+
+def _fallback(candidates: list[Candidate], items: Sequence[AnalyzedArticle], budget: int) -> Candidate | None:
+    """When no whole sentence fits the budget: the opening words of the best lead, cut at the budget."""
+    pool = sorted(candidates, key=lambda c: (-c.prior, c.item)) if candidates else []
+    if not pool:
+        for item_no, it in enumerate(items):
+            for s in it.analysis.sentences:
+                if len(words(s.text)) >= 3 and not s.foreign:
+                    pool.append(Candidate(item_no, s.index, s.text.strip(), s.start, s.end, len(s.text.split()),
+                                          frozenset(), frozenset(), 1.0))
+                    break
+    if not pool:
+        return None
+    best = pool[0]
+    tokens = best.text.split()
+    if len(tokens) <= budget:
+        return best
+    cut = " ".join(tokens[:budget]).rstrip(",;:-")
+    if budget >= 2:
+        cut = " ".join(tokens[:budget - 1]).rstrip(",;:-") + " …"
+    return Candidate(best.item, best.sentence, cut, best.start, best.start + len(cut), len(cut.split()),
+                     best.concepts, best.unigrams, best.prior, best.needs_antecedent)
+
+
+def _placed(items: Sequence[AnalyzedArticle], c: Candidate, rank: int) -> Placed:
+    an = items[c.item].analysis
+    n = max(len(an.sentences), 1)
+    published = items[c.item].article.published
+    report = published.sort_key() if published else None
+    named = [t.value.sort_key() for t in an.times if t.sentence == c.sentence and t.value is not None]
+    time_key = report
+    if named and (report is None or min(named) < report):
+        time_key = min(named)
+    return Placed(c.item, c.sentence, rank, c.sentence / n, time_key, c.needs_antecedent)
+
+
+def _support(prep: _Prepared, items: Sequence[AnalyzedArticle], c: Candidate) -> list[SourceRef]:
+    own = SourceRef(items[c.item].id, c.sentence, c.start, c.end)
+    info = prep.infos.get((c.item, c.sentence))
+    if info is None:
+        return [own]
+    refs = [own]
+    seen = {items[c.item].id}
+    for m in prep.index.supporters(info):
+        article_id = items[m.item].id
+        if article_id not in seen:
+            seen.add(article_id)
+            refs.append(SourceRef(article_id, m.sentence, m.start, m.end))
+    return refs
+
+
+def _central_item(picked: Sequence[Candidate], prep: _Prepared) -> int | None:
+    if picked:
+        return picked[0].item
+    return prep.candidates[0].item if prep.candidates else None
+
+
+def _headline(items: Sequence[AnalyzedArticle], picked: Sequence[Candidate], prep: _Prepared) -> str:
+    item = _central_item(picked, prep)
+    if item is None:
+        titled = [it.article.title for it in items if it.article.title]
+        return titled[0].strip() if titled else ""
+    title = (items[item].article.title or "").strip()
+    if title:
+        return title
+    lead = _lead(item, prep)
+    return lead.text if lead else (picked[0].text if picked else "")
+
+
+def _lead(item: int, prep: _Prepared) -> Candidate | None:
+    own = [c for c in prep.candidates if c.item == item and not c.needs_antecedent]
+    return min(own, key=lambda c: c.sentence) if own else None
+
+
+def _headline_ref(items: Sequence[AnalyzedArticle], picked: Sequence[Candidate], prep: _Prepared) -> SourceRef | None:
+    item = _central_item(picked, prep)
+    if item is None or (items[item].article.title or "").strip():
+        return None
+    lead = _lead(item, prep)
+    return SourceRef(items[item].id, lead.sentence, lead.start, lead.end) if lead else None
