@@ -337,6 +337,7 @@ class Entity:
     type: MentionType
     variants: list[str]
     articles: list[str]
+    adjectives: list[str] = field(default_factory=list)  # 'Russische', 'Wit-Russen': linked, not names
 
 
 @dataclass
