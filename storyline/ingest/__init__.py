@@ -11,20 +11,21 @@ The format is chosen by extension, HTTP content type, then content sniffing (see
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Iterator, Sequence
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from storyline.ingest.decode import Decoded, decode_bytes, read_file_bytes, read_limited
 from storyline.ingest.detect import Format, detect_format
-from storyline.ingest.feed import read_feed
-from storyline.ingest.fetch import Fetched, fetch_url
-from storyline.ingest.html import read_html
 from storyline.ingest.jsonl import read_json
 from storyline.ingest.sources import InputSource, expand_inputs
 from storyline.ingest.text import read_text
 from storyline.model import Article, Rejected
 from storyline.settings import Settings
+
+if TYPE_CHECKING:
+    from storyline.ingest.fetch import Fetched
 
 __all__ = ["InputSource", "expand_inputs", "read_bytes", "read_inputs", "read_source"]
 
@@ -36,7 +37,7 @@ def read_source(source: InputSource, settings: Settings, stdin: BinaryIO | None 
     """
     try:
         if source.kind == "url":
-            fetched = fetch_url(source.location, settings)
+            fetched = _heavy("fetch").fetch_url(source.location, settings)
             if isinstance(fetched, Rejected):
                 yield fetched
                 return
@@ -71,12 +72,22 @@ def read_bytes(data: bytes, source: str, name: str, content_type: str | None = N
     if fmt == "json":
         yield from read_json(decoded.text, source, name)
     elif fmt == "html":
-        yield from read_html(decoded.text, source, name, url=url)
+        yield from _heavy("html").read_html(decoded.text, source, name, url=url)
     elif fmt == "feed":
         # feedparser honours the XML encoding declaration itself, so it gets the bytes.
-        yield from read_feed(data, source, name)
+        yield from _heavy("feed").read_feed(data, source, name)
     else:
         yield from read_text(decoded.text, source, name)
+
+
+def _heavy(module: str) -> Any:
+    """The html/feed/fetch reader module, imported on first use.
+
+    trafilatura, feedparser and httpx take ~0.6 s to import; a run over text and JSONL files (and
+    every CLI command that never reads input) should not pay for them. Not a cycle: these modules
+    import nothing from this package's ``__init__``.
+    """
+    return importlib.import_module(f"storyline.ingest.{module}")
 
 
 def _read_fetched(source: InputSource, fetched: Fetched) -> Iterator[Article | Rejected]:
