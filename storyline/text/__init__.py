@@ -26,7 +26,8 @@ def analyze(article: Article) -> Analysis:
     text = article.text or ""
     language = (article.language or "").lower() or detect_language(text)
     sentences = split_sentences(text, language)
-    lemmas = [lemmas_of_tokens(tokenize(s.text), s.language) for s in sentences]
+    tokens = [tokenize(s.text, offset=s.start) for s in sentences]
+    lemmas = [lemmas_of_tokens(toks, s.language) for toks, s in zip(tokens, sentences)]
     notes: list[str] = []
     analysis = Analysis(article_id=article.id, language=language, sentences=sentences, lemmas=lemmas,
                         notes=notes)
@@ -34,6 +35,6 @@ def analyze(article: Article) -> Analysis:
         notes.append(f"language {language!r} is not analysed: only sentences and lemmas are given"
                      if language else "language could not be detected: only sentences are given")
         return analysis
-    analysis.mentions = find_mentions(text, sentences, language)
+    analysis.mentions = find_mentions(text, sentences, language, tokens)
     analysis.quantities = find_quantities(text, sentences, language)
     return analysis

@@ -69,6 +69,7 @@ def gazetteer() -> Gazetteer:
         places[name] = Place(canonical, kind)
     for surface, canonical in EXTRA_PLACES.items():
         places.setdefault(surface, Place(canonical, "area"))
+    # Codes are ISO 3166 / UN M49 codes; a few regions are given by name ("Baltic states").
     adjectives = {word: en_terr.get(code, code) for word, code in COUNTRY_ADJECTIVES.items()}
     return Gazetteer(
         places=places,

@@ -32,13 +32,17 @@ def _exclusive_profiles() -> dict[str, frozenset[str]]:
 _PROFILES = _exclusive_profiles()
 
 
+_WORD_LANG: dict[str, str] = {w: lang for lang, words in _PROFILES.items() for w in words}
+
+
 def profile_scores(text: str) -> dict[str, int]:
     """Count of language-exclusive function words per language in (the first part of) ``text``."""
     scores: dict[str, int] = dict.fromkeys(_PROFILES, 0)
+    get = _WORD_LANG.get
     for word in _WORD.findall(text[:_PROFILE_CHARS].lower()):
-        for lang, words in _PROFILES.items():
-            if word in words:
-                scores[lang] += 1
+        lang = get(word)
+        if lang is not None:
+            scores[lang] += 1
     return scores
 
 

@@ -101,7 +101,8 @@ EXTRA_PLACES: dict[str, str] = {
     "Vlaanderen": "Flanders", "Flanders": "Flanders", "Wallonië": "Wallonia", "Gaza": "Gaza",
     "Gazastrook": "Gaza", "Westelijke Jordaanoever": "West Bank", "West Bank": "West Bank",
     "Donbas": "Donbas", "Antarctica": "Antarctica", "Oceanië": "Oceania", "Oceania": "Oceania",
-    "Silicon Valley": "Silicon Valley", "Randstad": "Randstad",
+    "Silicon Valley": "Silicon Valley", "Randstad": "Randstad", "Westen": "the West",
+    "Baltische staten": "Baltic states", "Baltic states": "Baltic states",
 }
 
 # Country adjectives and demonyms (lowercase) → ISO 3166 alpha-2 code.
@@ -113,7 +114,7 @@ canadees:CA mexicaans:MX braziliaans:BR argentijns:AR indiaas:IN pakistaans:PK i
 syrisch:SY israëlisch:IL palestijns:PS egyptisch:EG saoedisch:SA afghaans:AF noord-koreaans:KP
 zuid-koreaans:KR australisch:AU zuid-afrikaans:ZA nigeriaans:NG litouws:LT lets:LV ests:EE hongaars:HU
 tsjechisch:CZ slowaaks:SK roemeens:RO bulgaars:BG servisch:RS kroatisch:HR georgisch:GE armeens:AM
-kazachs:KZ venezolaans:VE cubaans:CU libisch:LY marokkaans:MA luxemburgs:LU noord-koreaans:KP
+kazachs:KZ europees:150 baltisch:Baltic_states westers:the_West arabisch:Arab_world venezolaans:VE cubaans:CU libisch:LY marokkaans:MA luxemburgs:LU noord-koreaans:KP
 """.split()
 _ADJ_EN = """
 russian:RU belarusian:BY belarussian:BY byelorussian:BY ukrainian:UA american:US british:GB english:GB
@@ -123,7 +124,7 @@ irish:IE canadian:CA mexican:MX brazilian:BR argentine:AR argentinian:AR indian:
 iranian:IR iraqi:IQ syrian:SY israeli:IL palestinian:PS egyptian:EG saudi:SA afghan:AF korean:KR
 australian:AU lithuanian:LT latvian:LV estonian:EE hungarian:HU czech:CZ slovak:SK romanian:RO
 bulgarian:BG serbian:RS croatian:HR georgian:GE armenian:AM kazakh:KZ venezuelan:VE cuban:CU libyan:LY
-moroccan:MA
+moroccan:MA european:150
 """.split()
 # Dutch demonyms (plural nouns) → code.
 _DEMONYMS = """
@@ -149,7 +150,7 @@ def _adjectives() -> dict[str, str]:
     for item in _ADJ_NL:
         word, code = item.split(":")
         for form in _inflect_nl(word):
-            out[form] = code
+            out[form] = code.replace("_", " ")
     for item in _ADJ_EN + _DEMONYMS:
         word, code = item.split(":")
         out.setdefault(word, code)
@@ -158,9 +159,25 @@ def _adjectives() -> dict[str, str]:
 
 COUNTRY_ADJECTIVES: dict[str, str] = _adjectives()
 
+# Job-title words that are capitalised in English titles but are not names ("Chief Operating Officer").
+TITLE_WORDS: frozenset[str] = frozenset("""
+officer executive chief operating financial technology senior vice deputy assistant acting interim former
+head managing general attorney secretary state foreign affairs minister prime
+""".split())
+
+
+def _currency_codes() -> frozenset[str]:
+    from babel import Locale
+
+    return frozenset(code for code in Locale("en").currencies if len(code) == 3 and code.isupper())
+
+
+CURRENCY_CODES: frozenset[str] = _currency_codes() - {"ALL", "CUP", "TOP", "MOP", "BAM", "PEN"}
+
 # Capitalised words that are never names on their own (calendar words, pronoun I, titles of address).
 NOT_NAMES: frozenset[str] = frozenset("""
 maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april mei juni juli
 augustus september oktober november december monday tuesday wednesday thursday friday saturday sunday
-january february march may june july august october i mr mrs ms dr prof dhr mevr
+january february march may june july august october i mr mrs ms dr prof dhr mevr utc gmt cet cest
+est pst edt pdt
 """.split())

@@ -19,7 +19,7 @@ from wordfreq import zipf_frequency
 
 from storyline.model import Mention, Sentence
 from storyline.text.gazetteer import Gazetteer, gazetteer
-from storyline.text.lexicon import (NOT_NAMES, ORG_SUFFIXES, ORG_WORDS, PERSON_CUE_SUFFIXES, PERSON_CUES,
+from storyline.text.lexicon import (CURRENCY_CODES, NOT_NAMES, TITLE_WORDS, ORG_SUFFIXES, ORG_WORDS, PERSON_CUE_SUFFIXES, PERSON_CUES,
                                     PERSON_VERBS, PLACE_CUES, PLACE_PREPOSITIONS)
 from storyline.text.stopwords import STOPWORDS
 from storyline.text.tokens import LEMMATIZED, Token, tokenize
@@ -115,12 +115,13 @@ def _split_juxtaposed(cands: list[_Cand], text: str) -> list[_Cand]:
 class _Scanner:
     """Finds and types candidates in one article."""
 
-    def __init__(self, text: str, sentences: list[Sentence], language: str) -> None:
+    def __init__(self, text: str, sentences: list[Sentence], language: str,
+                 tokens: list[list[Token]] | None = None) -> None:
         self.text = text
         self.sentences = sentences
         self.language = language
         self.g = gazetteer()
-        self.tokens = [tokenize(s.text, offset=s.start) for s in sentences]
+        self.tokens = tokens if tokens is not None else [tokenize(s.text, offset=s.start) for s in sentences]
         self.mid_caps: set[str] = set()
         self.lower_words: set[str] = set()
         for toks in self.tokens:
@@ -180,13 +181,27 @@ class _Scanner:
                     prev, span = span[0], span[1:]
                 span = _trim_compound(span)
                 cue = prev is not None and _is_cue(prev.text)
-                while len(span) > 1 and _is_cue(span[0].text) and not _known(self.g, span[0].text):
+                has_org_word = any(t.text.lower() in ORG_WORDS for t in span[1:])
+                while len(span) > 1 and _is_cue(span[0].text) and not has_org_word and not _known(self.g, span[0].text):
                     span = span[1:]
                     cue = True
-                if span:
+                if span and not self._not_a_name(span, toks[j] if j < n else None):
                     out.extend(self._split(si, span, cue, toks[j] if j < n else None, prev))
                 i = j
         return out
+
+    def _not_a_name(self, span: list[Token], nxt: Token | None) -> bool:
+        """Title words only ('Chief Operating Officer'), single letters, stopwords, currency codes."""
+        words = [t.text for t in span]
+        if all(_is_cue(w) or w.lower() in TITLE_WORDS for w in words):
+            return True
+        if len(words) == 1:
+            w = words[0]
+            if len(w) == 1 or w.lower() in _ALL_STOP or w in CURRENCY_CODES:
+                return True
+            if w in ("US", "U.S.", "A", "C", "NZ", "HK") and nxt is not None and nxt.text == "$":
+                return True
+        return False
 
     def _particle_ok(self, before: list[Token], particle: Token, after: Token) -> bool:
         """'Jan van der Berg', 'Bank of England', 'Raad van State' join; 'Macron van Frankrijk' does not."""
@@ -286,14 +301,28 @@ def _resolve(cands: list[_Cand], text: str) -> None:
             if found:
                 c.type = found.most_common(1)[0][0]
         if c.type is None:
-            c.type = "MISC"
+            c.type = _default_type(c)
 
 
-def find_mentions(text: str, sentences: list[Sentence], language: str | None) -> list[Mention]:
-    """Typed name mentions of an article, in text order, with a per-article key (full name / canonical)."""
+def _default_type(c: _Cand) -> str:
+    """Unresolved names: products look like 'iPhone', 'A380', 'KC-30' (MISC); the rest are most often
+    organisations, because a person is introduced with a given name or a role the rules see."""
+    words = [t.text for t in c.tokens]
+    if any(any(ch.isdigit() for ch in w) for w in words) or any(w[1:] != w[1:].lower() and not w.isupper()
+                                                             and "-" not in w for w in words):
+        return "MISC"
+    return "ORG"
+
+
+def find_mentions(text: str, sentences: list[Sentence], language: str | None,
+                  tokens: list[list[Token]] | None = None) -> list[Mention]:
+    """Typed name mentions of an article, in text order, with a per-article key (full name / canonical).
+
+    ``tokens`` (per sentence, offsets into ``text``) may be passed to avoid tokenising twice.
+    """
     if not sentences:
         return []
-    scanner = _Scanner(text, sentences, language or "en")
+    scanner = _Scanner(text, sentences, language or "en", tokens)
     cands = _split_juxtaposed(scanner.candidates(), text)
     for c in cands:
         scanner.type_candidate(c)

@@ -26,7 +26,7 @@ _TOKEN = re.compile(
 _POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Token:
     """A token and its character span in the text it came from."""
 
@@ -42,16 +42,18 @@ class Token:
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of ``text`` with spans (shifted by ``offset``); "Loekasjenko’s" gives "Loekasjenko" + "’s"."""
     out: list[Token] = []
+    append = out.append
     for m in _TOKEN.finditer(text):
         word = m.group()
         start = m.start() + offset
-        p = _POSSESSIVE.search(word) if len(word) > 3 and word[0].isalpha() else None
-        if p is not None and word[: p.start()][-1:].isalpha() and word[0].isupper():
-            cut = p.start()
-            out.append(Token(word[:cut], start, start + cut))
-            out.append(Token(word[cut:], start + cut, start + len(word)))
-        else:
-            out.append(Token(word, start, start + len(word)))
+        if ("'" in word or "\u2019" in word) and len(word) > 3 and word[0].isupper():
+            p = _POSSESSIVE.search(word)
+            if p is not None and word[p.start() - 1].isalpha():
+                cut = p.start()
+                append(Token(word[:cut], start, start + cut))
+                append(Token(word[cut:], start + cut, start + len(word)))
+                continue
+        append(Token(word, start, start + len(word)))
     return out
 
 
@@ -85,19 +87,39 @@ def lemmatize(word: str, language: str | None) -> str:
     return found
 
 
+_CONTENT: dict[tuple[str, str | None], str | None] = {}
+
+
+def _content_lemma(word: str, language: str | None) -> str | None:
+    """The content lemma of one word form, or None for punctuation and stopwords (cached)."""
+    key = (word, language)
+    if key in _CONTENT:
+        return _CONTENT[key]
+    lemma: str | None = None
+    if word[:1].isalnum() and not is_stopword(word, language):
+        lemma = lemmatize(word, language)
+        if is_stopword(lemma, language):
+            lemma = None
+    if len(_CONTENT) < _CACHE_LIMIT:
+        _CONTENT[key] = lemma
+    return lemma
+
+
 def lemmas_of_tokens(tokens: list[Token], language: str | None) -> list[str]:
     """Content lemmas of already tokenized words: lowercase, no stopwords, no punctuation."""
     out: list[str] = []
+    get = _CONTENT.get
     for tok in tokens:
-        w = tok.text
-        if not w[:1].isalnum() or w.startswith(("'", "\u2019")):
-            continue
-        if is_stopword(w, language):
-            continue
-        lemma = lemmatize(w, language)
-        if not is_stopword(lemma, language):
-            out.append(lemma)
+        key = (tok.text, language)
+        lemma = get(key, _MISSING)
+        if lemma is _MISSING:
+            lemma = _content_lemma(tok.text, language)
+        if lemma is not None:
+            out.append(lemma)  # type: ignore[arg-type]
     return out
+
+
+_MISSING = object()
 
 
 def content_lemmas(text: str, language: str | None) -> list[str]:
