@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from storyline.ingest import read_bytes, read_inputs
-from storyline.ingest.html import html_to_text, read_html
+from storyline.ingest.html import read_html
+from storyline.ingest.markup import html_to_text
 from storyline.model import Article, PartialDate, Rejected
 from storyline.settings import Settings
 
@@ -65,6 +66,9 @@ def test_html_to_text_paragraphs() -> None:
     assert html_to_text("<p>Een.</p><p>Twee<br>drie.</p>") == "Een.\n\nTwee\ndrie."
     assert html_to_text("geen html") == "geen html"
     assert html_to_text("<ul><li>a</li><li><p>b</p></li></ul>") == "a\n\nb"
+    assert html_to_text("<p>Een</p>losse tekst<p>Twee\n  regels in de bron</p>") == \
+        "Een\n\nlosse tekst\n\nTwee regels in de bron"
+    assert html_to_text("<p>a < b en <i>c</i></p>") == "a < b en c"
 
 
 def test_dutch_rss_feed() -> None:

@@ -64,6 +64,16 @@ def test_source_object_and_content_alias() -> None:
     assert article.external_id == "n.json:1"  # no id: file name and line
 
 
+def test_html_in_text_field_and_wordpress_shape() -> None:
+    record = {"id": 3, "title": {"rendered": "Kop &amp; meer"}, "content": {"rendered": "<p>Een.</p><p>Twee.</p>"}}
+    [article] = list(read_json(json.dumps(record), "wp.json", "wp.json"))
+    assert isinstance(article, Article)
+    assert article.text == "Een.\n\nTwee."
+    assert article.title == "Kop & meer"
+    [plain] = list(read_json(json.dumps({"text": "Als a < b en c > d, dan geldt dat."}), "p.json", "p.json"))
+    assert isinstance(plain, Article) and plain.text == "Als a < b en c > d, dan geldt dat."
+
+
 @pytest.mark.parametrize(
     ("document", "ids"),
     [

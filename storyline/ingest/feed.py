@@ -15,7 +15,7 @@ from typing import Any
 import feedparser
 
 from storyline.ingest.dates import parse_date
-from storyline.ingest.html import html_to_text, outlet_from_url
+from storyline.ingest.markup import html_to_text, outlet_from_url
 from storyline.ingest.normalize import clean_inline, language_code, normalize_text
 from storyline.model import Article, PartialDate, Rejected
 

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
-import lxml.html
 import trafilatura
-from lxml import etree
 
 from storyline.ingest.dates import parse_date
+from storyline.ingest.markup import outlet_from_url
 from storyline.ingest.normalize import clean_inline, language_code, normalize_text
 from storyline.model import Article, PartialDate, Rejected
 
@@ -27,37 +25,6 @@ _PUBLISHED_TIME = re.compile(
 )
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
 MIN_WORDS = 10  # less than this is a navigation stub or an error page, not an article
-_BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "dt", "figcaption", "td")
-
-
-def outlet_from_url(url: str | None) -> str | None:
-    """The host name without 'www.' as a stand-in outlet name ('nos.nl'); None without a URL."""
-    if not url:
-        return None
-    try:
-        host = urlsplit(url).hostname or ""
-    except ValueError:
-        return None
-    host = host.lower()
-    return (host.removeprefix("www.")) or None
-
-
-def html_to_text(fragment: str) -> str:
-    """An HTML fragment (feed item content) as plain text, one paragraph per block element."""
-    if "<" not in fragment:
-        return fragment
-    try:
-        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    except (etree.ParserError, ValueError):
-        return re.sub(r"<[^>]+>", " ", fragment)
-    for br in root.iter("br"):
-        br.tail = "\n" + (br.tail or "")
-    blocks = [el for el in root.iter(*_BLOCK_TAGS) if not any(a.tag in _BLOCK_TAGS for a in el.iterancestors())]
-    if not blocks:
-        return root.text_content()
-    parts = ["\n".join(" ".join(line.split()) for line in el.text_content().split("\n") if line.strip())
-             for el in blocks]
-    return "\n\n".join(p for p in parts if p)
 
 
 def _published(html: str, day: str | None) -> PartialDate | None:

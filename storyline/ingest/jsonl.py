@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from storyline.ingest.dates import parse_date
+from storyline.ingest.markup import html_to_text, looks_like_html
 from storyline.ingest.normalize import clean_inline, language_code, normalize_text
 from storyline.model import Article, Rejected
 
@@ -42,6 +43,8 @@ def _as_text(value: Any) -> str | None:
     if value is None:
         return None
     if isinstance(value, dict):
+        if isinstance(value.get("rendered"), str):  # WordPress REST: {"rendered": "Kop &amp; meer"}
+            return html_to_text(value["rendered"])
         value = value.get("name") or value.get("title") or value.get("id")
     if isinstance(value, list):
         parts = [_as_text(v) for v in value]
@@ -59,11 +62,13 @@ def record_to_article(record: Any, source: str, fallback_id: str) -> Article | R
     external_id = _as_text(raw_id) if raw_id is not None else None
     which = f"article {external_id}" if external_id else "the article"
     raw_text = _first(record, TEXT_FIELDS)
+    if isinstance(raw_text, dict):  # WordPress REST: "content": {"rendered": "<p>…</p>"}
+        raw_text = raw_text.get("rendered")
     if not isinstance(raw_text, str) or not raw_text.strip():
         if raw_text is not None and not isinstance(raw_text, str):
             return Rejected(source, f"{which}: field 'text' must be a string, found {type(raw_text).__name__}")
         return Rejected(source, f"{which} has no text: 'text' (or 'body'/'content') is missing or empty")
-    clean = normalize_text(raw_text)
+    clean = normalize_text(html_to_text(raw_text) if looks_like_html(raw_text) else raw_text)
     if not clean.text:
         return Rejected(source, f"{which} has no text (only boilerplate lines)")
     language = _as_text(_first(record, LANGUAGE_FIELDS))
