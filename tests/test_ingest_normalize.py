@@ -39,6 +39,10 @@ from storyline.ingest.normalize import boilerplate_kind, clean_inline, normalize
         ("Door Marieke Dijkstra", "byline"),
         ("Door Jan van der Berg en Piet de Vries", "byline"),
         ("By John Smith", "byline"),
+        ("Van onze correspondent in Moskou", "byline"),
+        ("Van onze verslaggeefster", "byline"),
+        ("Van onze redactie buitenland", "byline"),
+        ("From our Moscow correspondent", "byline"),
     ],
 )
 def test_boilerplate_kinds(line: str, kind: str | None) -> None:
@@ -52,6 +56,7 @@ def test_boilerplate_kinds(line: str, kind: str | None) -> None:
         "Oppositie",
         "Rusland gaat de Belarussische president Loekasjenko ondersteunen met een lening van 1,3 miljard euro.",
         "Door de protesten staat Loekasjenko onder druk.",
+        "Van onze correspondent hoorden we dat het rustig was.",
         "Door Poetin gesteund, blijft Loekasjenko zitten.",
         "Beeld je in dat je in Minsk woont.",
         "Het beeld dat de president schetste, klopte niet.",

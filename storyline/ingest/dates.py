@@ -71,6 +71,11 @@ _NUMERIC_DMY = re.compile(r"^\s*(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4
 _NUMERIC_YMD = re.compile(r"^\s*(?P<y>\d{4})/(?P<m>\d{1,2})(?:/(?P<d>\d{1,2}))?" + _TIME + r"\s*$")
 
 
+# "2020-09-14 10:30:00 +0200", "2020-09-14 10:30 CEST": ISO with the zone after a space.
+_SPACED_ZONE = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s+"
+                          r"(?:[+-]\d{2}:?\d{2}|Z|UTC|GMT|CES?T|[A-Z]{2,4})$")
+
+
 def _build(y: str, m: int | None, d: str | None, hh: str | None, mm: str | None) -> PartialDate | None:
     """PartialDate from matched parts, or None when the parts do not make a real date."""
     try:
@@ -104,6 +109,12 @@ def parse_date(value: object) -> PartialDate | None:
             return PartialDate.parse(text)
         except ValueError:
             pass
+        zoned = _SPACED_ZONE.match(text)
+        if zoned:
+            try:
+                return PartialDate.parse(zoned.group(1))
+            except ValueError:
+                pass
         if text.isdigit() and len(text) in (10, 13):
             return _from_epoch(float(text) / (1000 if len(text) == 13 else 1))
         m = _NUMERIC_DMY.match(text)

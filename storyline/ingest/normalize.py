@@ -51,6 +51,11 @@ _BYLINE = re.compile(
     rf"^(?:Door|By|Tekst|Text)\s*:?\s+(?P<name>{_NAME}(?:\s+(?:{_PARTICLE}\s+)*{_NAME}){{0,3}}"
     rf"(?:\s*(?:,|en|and|&)\s+{_NAME}(?:\s+(?:{_PARTICLE}\s+)*{_NAME}){{0,3}})?)\s*$"
 )
+_STAFF_BYLINE = re.compile(
+    r"^(?:van\s+(?:onze|een\s+onzer|onze\s+eigen)\s+(?:\w+\s+)?(?:correspondent(?:e|en)?|verslaggever(?:s)?|verslaggeefster(?:s)?|"
+    r"redacteur(?:en)?|redactie|medewerker(?:s)?)|from\s+our\s+(?:\w+\s+)?(?:correspondent|reporter|staff))\b[^.!?]{0,60}$",
+    re.IGNORECASE,
+)
 _BLANK_RUN = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)*")
 
 
@@ -79,7 +84,7 @@ def boilerplate_kind(line: str) -> str | None:
         return "notice"
     if len(stripped) <= 400 and _COOKIE.search(stripped) and _COOKIE_ACTION.search(stripped):
         return "cookie notice"
-    if len(stripped) <= 80 and _BYLINE.match(stripped):
+    if len(stripped) <= 80 and (_BYLINE.match(stripped) or _STAFF_BYLINE.match(stripped)):
         return "byline"
     return None
 
