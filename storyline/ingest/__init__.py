@@ -7,6 +7,16 @@ Public API::
     for item in read_inputs(["news/"], settings): ...        # both steps, rejections included
 
 The format is chosen by extension, HTTP content type, then content sniffing (see ``detect``).
+
+What the readers put in an Article (``fmt`` names the reader: text | json | html | feed):
+
+- ``source``: the path as expanded (or ``stdin``, or the URL); JSONL lines ``path:N``, JSON array
+  items ``path#N``, feed items ``feed#N``.
+- ``external_id``: the file name for text/HTML files (``000_c21658cd86badd4b.txt``), the JSON
+  ``id`` as a string (else ``name:N``), the feed item's guid/id (else its link), the final URL
+  for a fetched page.
+- ``Rejected.source`` is the path/URL/``stdin``; ``line`` is set for JSON(L) errors and XML errors.
+  A malformed feed from which items were recovered yields those items plus one Rejected.
 """
 
 from __future__ import annotations
