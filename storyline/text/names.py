@@ -181,10 +181,6 @@ class _Scanner:
                     prev, span = span[0], span[1:]
                 span = _trim_compound(span)
                 cue = prev is not None and _is_cue(prev.text)
-                has_org_word = any(t.text.lower() in ORG_WORDS for t in span[1:])
-                while len(span) > 1 and _is_cue(span[0].text) and not has_org_word and not _known(self.g, span[0].text):
-                    span = span[1:]
-                    cue = True
                 if span and not self._not_a_name(span, toks[j] if j < n else None):
                     out.extend(self._split(si, span, cue, toks[j] if j < n else None, prev))
                 i = j
@@ -216,6 +212,10 @@ class _Scanner:
         surface = self.text[span[0].start:span[-1].end]
         if len(span) > 1 and self.g.adjective_country(span[0].text) and not self._whole_known(surface):
             return [_Cand(si, span[:1])] + self._split(si, span[1:], cue, nxt, span[0])
+        has_org_word = any(t.text.lower() in ORG_WORDS for t in span[1:])
+        while len(span) > 1 and _is_cue(span[0].text) and not has_org_word and not _known(self.g, span[0].text):
+            prev, span = span[0], span[1:]
+            cue = True
         cand = _Cand(si, span, cue_before=cue)
         if nxt is not None:
             cand.extra["next"] = nxt.text
@@ -256,7 +256,8 @@ class _Scanner:
         if c.cue_before:
             c.type, c.strength = "PER", 2
             return
-        if c.extra.get("next", "") in PERSON_VERBS:
+        if c.extra.get("next", "") in PERSON_VERBS or c.extra.get("prev", "").lower() in PERSON_VERBS \
+                or c.extra.get("prev", "").lower() == "aldus":
             c.type, c.strength = "PER", 1
             return
         if g.is_surname(words[-1]):

@@ -1,0 +1,99 @@
+"""Name mentions: types from gazetteers and cues, sentence starts, surname carrying, adjectives, bad input."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyline.model import Mention
+from storyline.text.names import find_mentions
+from storyline.text.sentences import split_sentences
+
+
+def mentions(text: str, language: str = "nl") -> list[Mention]:
+    return find_mentions(text, split_sentences(text, language), language)
+
+
+def by_text(text: str, language: str = "nl") -> dict[str, Mention]:
+    return {m.text: m for m in mentions(text, language)}
+
+
+def test_places_with_dutch_exonyms_get_canonical_keys() -> None:
+    got = by_text("Poetin ontving hem in Sotsji. Later reisde hij van Moskou naar Wit-Rusland en Rusland.")
+    assert got["Sotsji"].type == "LOC" and got["Sotsji"].key == "Sochi"
+    assert got["Moskou"].key == "Moscow"
+    assert got["Wit-Rusland"].key == "Belarus" and got["Rusland"].key == "Russia"
+
+
+def test_full_name_is_carried_to_bare_surname() -> None:
+    text = ("Loekasjenko sprak maandag. Oppositieleider Svetlana Tichanovskaja reageerde. "
+            "President Aleksandr Loekasjenko zweeg. Volgens Tichanovskaja is hij geen president meer.")
+    ms = mentions(text)
+    loek = [m for m in ms if m.head == "Loekasjenko"]
+    assert len(loek) == 2 and {m.key for m in loek} == {"Aleksandr Loekasjenko"} and all(m.type == "PER" for m in loek)
+    tich = [m for m in ms if m.head == "Tichanovskaja"]
+    assert [m.key for m in tich] == ["Svetlana Tichanovskaja"] * 2
+
+
+def test_cue_words_and_speech_verbs_make_persons() -> None:
+    got = by_text("Volgens woordvoerder Peskov is het gesprek goed verlopen. Daarna zei Babariko niets.")
+    assert got["Peskov"].type == "PER"
+    assert got["Babariko"].type == "PER"
+
+
+def test_country_adjectives_are_linked_not_merged() -> None:
+    got = by_text("De Russische president steunt de Wit-Russische en Belarussische leiders, aldus de Franse krant.")
+    assert got["Russische"].adjective and got["Russische"].key == "Russia"
+    assert got["Wit-Russische"].key == "Belarus" and got["Belarussische"].key == "Belarus"
+    assert got["Franse"].key == "France"
+
+
+def test_organisations() -> None:
+    got = by_text("De Europese Unie en de NAVO overleggen. Het Kremlin en de Europese Commissie zwijgen.")
+    assert got["Europese Unie"].type == "ORG" and got["Europese Unie"].key == "European Union"
+    assert got["NAVO"].key == "NATO" and got["Kremlin"].type == "ORG"
+    assert got["Europese Commissie"].type == "ORG"
+    assert by_text("Het gebouw van de Raad van State bleef dicht.")["Raad van State"].type == "ORG"
+    assert by_text("The Bank of England raised rates.", "en")["Bank of England"].type == "ORG"
+
+
+def test_capitalised_common_words_at_sentence_start_are_not_names() -> None:
+    text = "Bekoelde relatie\n\nOppositie groeit. Afgelopen zondag gingen mensen de straat op. Dat was in Minsk."
+    assert [m.text for m in mentions(text)] == ["Minsk"]
+
+
+def test_name_at_sentence_start_kept_when_seen_elsewhere() -> None:
+    got = mentions("Godfroid is expert. Volgens David Jan Godfroid is dat zo.")
+    assert [m.text for m in got] == ["Godfroid", "David Jan Godfroid"]
+    assert got[0].key == "David Jan Godfroid"
+
+
+def test_juxtaposed_names_are_split() -> None:
+    text = "Moskou steunt Minsk al jaren. Later steunde Moskou Minsk opnieuw."
+    assert [m.text for m in mentions(text)] == ["Moskou", "Minsk", "Moskou", "Minsk"]
+
+
+def test_english_names() -> None:
+    got = by_text("Prime Minister Mark Rutte met President Vladimir Putin in Moscow on Monday.", "en")
+    assert got["Mark Rutte"].type == "PER" and got["Vladimir Putin"].type == "PER"
+    assert got["Moscow"].type == "LOC"
+    assert "Monday" not in got
+
+
+def test_spans_are_exact() -> None:
+    text = "Rusland gaat de Belarussische president Loekasjenko\u2019s regering steunen, zei Poetin in Sotsji."
+    for m in mentions(text):
+        assert text[m.start:m.end] == m.text
+    assert "Loekasjenko" in by_text(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_never_raises(text: str) -> None:
+    for m in mentions(text):
+        assert text[m.start:m.end] == m.text and m.type in ("PER", "LOC", "ORG", "MISC")
+
+
+def test_odd_input() -> None:
+    for text in ["", "'", "\u201c", "Ab" * 50_000, "Москва и Минск. Путин приехал.", "A B C D E F G", "1,5,3 €"]:
+        mentions(text)
