@@ -1,0 +1,143 @@
+"""``POST /api/articles``: ingest JSON / JSONL articles over HTTP, guarded by a bearer token.
+
+Off unless ``Settings.ingest_token`` is set (E040); then only with ``Authorization: Bearer <token>``
+(E041, constant-time comparison). The body is read up to ``Settings.max_request_bytes`` (E042)
+is read by the CLI's own JSON reader (same aliases, same rejections with line numbers), and its
+articles are stored in one transaction: an ingest that fails half-way commits nothing.
+"""
+
+from __future__ import annotations
+
+import hmac
+from typing import Any
+
+from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
+
+from storyline.errors import StorylineError
+from storyline.ingest.decode import Decoded, decode_bytes
+from storyline.ingest.jsonl import read_json
+from storyline.model import Article, Rejected
+from storyline.pipeline import IngestReport
+from storyline.settings import Settings
+from storyline.store import Store
+from storyline.web.envelope import EnvelopeJSON, error_body, ok
+
+router = APIRouter()
+
+SOURCE = "request body"
+JSON_TYPES = ("application/json", "application/x-ndjson", "application/jsonl", "application/x-jsonlines",
+              "application/jsonlines", "text/plain")
+
+_ARTICLE_SCHEMA: dict[str, Any] = {
+    "type": "object", "required": ["text"],
+    "properties": {name: {"type": "string"} for name in
+                   ("id", "title", "text", "published", "outlet", "url", "language")},
+    "description": "article schema; aliases as for the CLI (published_at, date, publisher, body, content, …)",
+}
+_BODY_DOC: dict[str, Any] = {
+    "required": True,
+    "content": {
+        "application/json": {"schema": {"oneOf": [{"type": "array", "items": _ARTICLE_SCHEMA}, _ARTICLE_SCHEMA]}},
+        "application/x-ndjson": {"schema": {"type": "string", "description": "one article object per line"}},
+    },
+}
+
+
+def check_token(settings: Settings, authorization: str | None) -> None:
+    """Raise E040 when HTTP ingest is off, E041 unless the header carries the configured bearer token."""
+    token = settings.ingest_token
+    if not token:
+        raise StorylineError("E040")
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
+        raise StorylineError("E041")
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused with E042 as soon as it is known to exceed ``limit`` bytes."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise StorylineError("E042", size=int(declared), limit=limit)
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise StorylineError("E042", size=f"more than {limit}", limit=limit)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def check_json_body(content_type: str | None, body: bytes) -> None:
+    """E043 unless the body is declared (or at least looks like) JSON / JSON Lines."""
+    kind = (content_type or "").split(";")[0].strip().lower()
+    if kind and kind not in JSON_TYPES:
+        raise StorylineError("E043", reason=f"content type {kind}")
+    head = body.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    if not head:
+        raise StorylineError("E043", reason="the body is empty")
+    if head not in (b"{", b"["):
+        raise StorylineError("E043", reason="it does not start with { or [")
+
+
+def ingest_body(store: Store, body: bytes, charset: str | None = None) -> IngestReport:
+    """Read the body with the CLI's JSON reader and store its articles in one transaction (all or nothing)."""
+    report = IngestReport(sources=1)
+    decoded = decode_bytes(body, charset)
+    if not isinstance(decoded, Decoded):
+        report.rejected.append(Rejected(SOURCE, decoded.reason))
+        return report
+    articles: list[Article] = []
+    for item in read_json(decoded.text, SOURCE, "body"):
+        if isinstance(item, Rejected):
+            report.rejected.append(item)
+        else:
+            articles.append(item)
+    report.read = len(articles)
+    if not articles:
+        return report
+    ids = [a.id for a in articles]
+    with store.atomic():
+        result = store.add_articles(articles, ids)
+    report.ids = list(dict.fromkeys(ids))
+    report.new_ids = result.new_ids
+    report.new = result.new
+    report.duplicate = result.duplicate
+    return report
+
+
+def _charset(content_type: str | None) -> str | None:
+    for param in (content_type or "").split(";")[1:]:
+        name, _, value = param.strip().partition("=")
+        if name.lower() == "charset" and value:
+            return value.strip('"')
+    return None
+
+
+def _rejections(report: IngestReport) -> list[dict[str, Any]]:
+    return [{"line": r.line, "reason": r.reason} for r in report.rejected]
+
+
+@router.post(
+    "/api/articles", summary="Ingest articles (JSON or JSON Lines)", tags=["ingest"], status_code=201,
+    openapi_extra={"requestBody": _BODY_DOC, "security": [{"bearer": []}]},
+    responses={400: {"description": "E001 nothing readable, E043 not JSON"}, 401: {"description": "E041"},
+               403: {"description": "E040 ingest disabled"}, 413: {"description": "E042 body too large"}},
+)
+async def post_articles(request: Request) -> EnvelopeJSON:
+    """Store the articles of the body (same readers and rejections as `storyline ingest`); returns the ingest report."""
+    settings: Settings = request.app.state.settings
+    check_token(settings, request.headers.get("authorization"))
+    body = await read_body(request, settings.max_request_bytes)
+    check_json_body(request.headers.get("content-type"), body)
+    store: Store = request.app.state.store
+    try:
+        report = await run_in_threadpool(ingest_body, store, body, _charset(request.headers.get("content-type")))
+    finally:
+        request.app.state.digests.clear()
+    if report.nothing_read:
+        body_out = error_body(StorylineError("E001", rejected=len(report.rejected)))
+        body_out["error"]["rejected"] = _rejections(report)
+        return EnvelopeJSON(body_out, status_code=400)
+    data = report.to_dict() | {"rejected": _rejections(report)}
+    return ok(data, status=201 if report.new else 200)
