@@ -1,0 +1,326 @@
+"""The web app in-process (FastAPI TestClient) on a real SQLite file with the seed reports."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from test_web_support import EVIL_ARTICLE, TOKEN, jsonl, put_seed_story, seed_store
+
+from storyline.store import Store
+from storyline.web.app import CONTENT_SECURITY_POLICY, create_app
+
+AUTH = {"authorization": f"Bearer {TOKEN}", "content-type": "application/json"}
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory):
+    """One store with the seeds and the seed story, and a client on it (shared by read-only tests)."""
+    store, settings, ids = seed_store(tmp_path_factory.mktemp("web"))
+    story_id = put_seed_story(store, ids)
+    with TestClient(create_app(settings, store)) as client:
+        yield client, store, ids, story_id
+    store.close()
+
+
+@pytest.fixture()
+def fresh(tmp_path: Path):
+    """A store of its own (for tests that write), with the seed story."""
+    store, settings, ids = seed_store(tmp_path)
+    story_id = put_seed_story(store, ids)
+    with TestClient(create_app(settings, store)) as client:
+        yield client, store, ids, story_id
+    store.close()
+
+
+def test_stories_list_and_json_twin_show_the_same_stories(seeded) -> None:
+    client, _, _, story_id = seeded
+    page = client.get("/stories")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert f'href="/stories/{story_id}"' in page.text
+    assert "Loekasjenko kan rekenen op steun van Rusland" in page.text
+    data = client.get("/stories.json").json()
+    assert data["ok"] is True
+    [story] = data["data"]["stories"]
+    assert story["id"] == story_id and story["article_count"] == 5
+    assert story["first_published"] == "2020-08" and story["last_published"] == "2020-09"
+    assert data["meta"]["total"] == 1 and data["meta"]["pages"] == 1
+
+
+def test_home_redirects_to_stories(seeded) -> None:
+    client = seeded[0]
+    response = client.get("/", follow_redirects=False)
+    assert response.status_code == 307 and response.headers["location"] == "/stories"
+
+
+def test_story_filters_narrow_the_list(seeded) -> None:
+    client = seeded[0]
+    assert len(client.get("/stories.json", params={"from": "2020-08"}).json()["data"]["stories"]) == 1
+    assert client.get("/stories.json", params={"from": "2021"}).json()["data"]["stories"] == []
+    assert client.get("/stories.json", params={"to": "2020-07"}).json()["data"]["stories"] == []
+    assert len(client.get("/stories.json", params={"to": "2020-08"}).json()["data"]["stories"]) == 1
+    assert client.get("/stories.json", params={"outlet": "Nobody Daily"}).json()["data"]["stories"] == []
+    assert client.get("/stories.json", params={"language": "de"}).json()["data"]["stories"] == []
+    bad = client.get("/stories.json", params={"from": "September"})
+    assert bad.status_code == 422 and bad.json()["error"]["code"] == "E062"
+
+
+def test_story_page_and_json_come_from_the_same_digest(seeded) -> None:
+    client, _, ids, story_id = seeded
+    data = client.get(f"/stories/{story_id}.json").json()
+    assert data["ok"] is True
+    digest = data["data"]
+    assert digest["id"] == story_id and digest["article_count"] == 5
+    assert [a["id"] for a in digest["articles"]] == ids
+    page = client.get(f"/stories/{story_id}").text
+    for article in digest["articles"]:
+        assert f'href="/articles/{article["id"]}"' in page
+        assert article["label"] in page
+    assert digest["headline"] in page
+    for event in digest["events"]:
+        assert event["label"] in page
+    if digest["timeline"]:
+        assert "<svg" in page and "<title" in page
+
+
+def test_story_page_is_cached_and_rebuilt_when_the_story_changes(fresh) -> None:
+    client, store, ids, story_id = fresh
+    cache = client.app.state.digests
+    client.get(f"/stories/{story_id}")
+    misses = cache.misses
+    client.get(f"/stories/{story_id}")
+    client.get(f"/stories/{story_id}.json")
+    assert cache.misses == misses and cache.hits >= 2
+    story = store.get_story(story_id)
+    story.title = "Een nieuwe kop"
+    store.put_story(story)  # as another process would: the cache notices the new version
+    assert "Een nieuwe kop" in client.get(f"/stories/{story_id}").text
+    assert client.get(f"/stories/{story_id}.json").json()["data"]["headline"] == "Een nieuwe kop"
+
+
+def test_unknown_story_and_article_are_coded_404s(seeded) -> None:
+    client = seeded[0]
+    for url, code in [("/stories/nope.json", "E021"), ("/articles/ffffffffffff.json", "E020")]:
+        response = client.get(url)
+        assert response.status_code == 404
+        assert response.json() == {"ok": False, "error": response.json()["error"]}
+        assert response.json()["error"]["code"] == code
+    page = client.get("/stories/nope")
+    assert page.status_code == 404 and "E021" in page.text and page.headers["content-type"].startswith("text/html")
+
+
+def test_article_page_highlights_names_quantities_and_dates(seeded) -> None:
+    client, store, ids, story_id = seeded
+    article_id = ids[2]
+    data = client.get(f"/articles/{article_id}.json").json()["data"]
+    assert data["article"]["id"] == article_id and data["analysed"] is True
+    kinds = {h["kind"] for h in data["highlights"]}
+    assert {"name", "quantity"} <= kinds
+    text = data["article"]["text"]
+    for h in data["highlights"]:
+        assert text[h["start"]:h["end"]] == h["text"]
+    assert [s["id"] for s in data["stories"]] == [story_id]
+    page = client.get(f"/articles/{article_id}").text
+    assert page.count('<mark class="hl-name"') >= 3
+    assert '<mark class="hl-quantity"' in page
+    # by input name too (the file name), as the CLI accepts it
+    label = data["article"]["label"]
+    assert client.get(f"/articles/{label}.json").json()["data"]["article"]["id"] == article_id
+
+
+def test_search_finds_seed_reports_with_snippets(seeded) -> None:
+    client = seeded[0]
+    data = client.get("/search.json", params={"q": "Poetin lening"}).json()
+    assert data["ok"] is True and data["data"]["results"]
+    hit = data["data"]["results"][0]
+    spans = [hit["snippet"][s:e].lower() for s, e in hit["highlights"]]
+    assert any(s.startswith("poetin") or s.startswith("lening") for s in spans)
+    page = client.get("/search", params={"q": "Poetin lening"}).text
+    assert "<mark>" in page and f'href="/articles/{hit["id"]}"' in page
+
+
+@pytest.mark.parametrize("query", ["AND (", '"', "Poetin AND", "title:(", "NEAR(", "*"])
+def test_bad_search_query_gets_a_helpful_message_never_a_500(seeded, query: str) -> None:
+    client = seeded[0]
+    api = client.get("/search.json", params={"q": query})
+    assert api.status_code == 400, api.text
+    assert api.json()["error"]["code"] == "E030" and api.json()["error"]["hint"]
+    page = client.get("/search", params={"q": query})
+    assert page.status_code == 400
+    assert "E030" in page.text and "double quotes" in page.text
+    assert 'name="q"' in page.text  # the form is there to try again
+
+
+def test_empty_search_page_shows_the_form(seeded) -> None:
+    client = seeded[0]
+    page = client.get("/search")
+    assert page.status_code == 200 and 'name="q"' in page.text
+    assert client.get("/search.json").json()["error"]["code"] == "E030"
+
+
+def test_security_headers_on_pages_json_and_errors(seeded) -> None:
+    client, _, _, story_id = seeded
+    for url in ["/stories", f"/stories/{story_id}.json", "/nope", "/search.json?q=%22", "/static/style.css"]:
+        response = client.get(url)
+        assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY, url
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["referrer-policy"] == "no-referrer"
+    assert "script-src 'none'" in CONTENT_SECURITY_POLICY and "default-src 'self'" in CONTENT_SECURITY_POLICY
+
+
+def test_pages_contain_no_script_and_no_inline_styles(seeded) -> None:
+    client, _, ids, story_id = seeded
+    for url in ["/stories", f"/stories/{story_id}", f"/articles/{ids[0]}", "/search?q=Poetin", "/nope"]:
+        html = client.get(url).text
+        assert "<script" not in html.lower(), url
+        assert not re.search(r"\sstyle=", html), url
+        assert not re.search(r"\son[a-z]+=", html), url
+
+
+def test_interface_language_from_query_and_accept_language(seeded) -> None:
+    client = seeded[0]
+    assert "<h1>Verhalen</h1>" in client.get("/stories").text  # Dutch by default
+    assert "<h1>Stories</h1>" in client.get("/stories", headers={"accept-language": "en-GB,en;q=0.9"}).text
+    assert "<h1>Verhalen</h1>" in client.get("/stories", headers={"accept-language": "fr, nl;q=0.5"}).text
+    english = client.get("/stories?lang=en", headers={"accept-language": "nl"}).text
+    assert "<h1>Stories</h1>" in english and 'href="/search?lang=en"' in english
+    assert client.get("/stories").headers["vary"] == "Accept-Language"
+
+
+def test_xss_article_is_escaped_everywhere(fresh) -> None:
+    client, store, ids, story_id = fresh
+    response = client.post("/api/articles", content=json.dumps(EVIL_ARTICLE), headers=AUTH)
+    assert response.status_code == 201, response.text
+    [evil_id] = response.json()["data"]["new_ids"]
+    story = store.get_story(story_id)
+    story.articles.append(evil_id)
+    store.put_story(story)
+    pages = [f"/articles/{evil_id}", f"/stories/{story_id}", "/search?q=Poetin+Sotsji", "/stories",
+             f"/stories?outlet={EVIL_ARTICLE['outlet']}"]
+    for url in pages:
+        html = client.get(url).text
+        assert "<script>alert" not in html, url
+        assert "<img src=x" not in html, url
+        assert "<b onmouseover" not in html, url
+        assert 'href="javascript:' not in html.lower(), url
+    article_page = client.get(f"/articles/{evil_id}").text
+    assert "&lt;script&gt;alert(&#34;t&#34;)&lt;/script&gt;" in article_page  # shown, as text
+    assert "javascript:alert(3)" in article_page  # the URL is visible, but not a link
+    # the JSON twin carries the raw strings (JSON is not HTML), with the JSON content type
+    api = client.get(f"/articles/{evil_id}.json")
+    assert api.headers["content-type"] == "application/json"
+    assert api.json()["data"]["article"]["title"] == EVIL_ARTICLE["title"]
+
+
+def test_http_ingest_is_off_without_a_token(tmp_path: Path) -> None:
+    store, settings, _ = seed_store(tmp_path, token=None)
+    with TestClient(create_app(settings, store)) as client:
+        response = client.post("/api/articles", content=json.dumps(EVIL_ARTICLE), headers=AUTH)
+    assert response.status_code == 403 and response.json()["error"]["code"] == "E040"
+    assert store.count_articles() == 5
+    store.close()
+
+
+@pytest.mark.parametrize("header", [None, "Bearer wrong", f"Basic {TOKEN}", f"Bearer {TOKEN}x", "Bearer"])
+def test_http_ingest_needs_the_right_bearer_token(fresh, header: str | None) -> None:
+    client, store, _, _ = fresh
+    headers = {"content-type": "application/json"} | ({"authorization": header} if header else {})
+    response = client.post("/api/articles", content=json.dumps(EVIL_ARTICLE), headers=headers)
+    assert response.status_code == 401 and response.json()["error"]["code"] == "E041"
+    assert store.count_articles() == 5
+
+
+def test_http_ingest_jsonl_with_rejections_like_the_cli(fresh) -> None:
+    client, store, _, _ = fresh
+    body = jsonl([{"id": "a1", "title": "Eén", "text": "Een eerste bericht over Sotsji en Poetin.", "published": "2020-09"},
+                  {"id": "a2", "title": "Twee", "body": "Een tweede bericht, met alias body.", "publisher": "NOS"}])
+    body += b'{"id": "broken", "text": \n{"title": "no text"}\n'
+    response = client.post("/api/articles", content=body,
+                           headers={"authorization": f"Bearer {TOKEN}", "content-type": "application/x-ndjson"})
+    assert response.status_code == 201, response.text
+    data = response.json()["data"]
+    assert data["read"] == 2 and data["new"] == 2 and len(data["new_ids"]) == 2
+    assert [r["line"] for r in data["rejected"]] == [3, 4]
+    assert all(r["reason"] for r in data["rejected"])
+    assert store.count_articles() == 7
+    again = client.post("/api/articles", content=body, headers={"authorization": f"Bearer {TOKEN}"})
+    assert again.status_code == 200 and again.json()["data"]["new"] == 0 and again.json()["data"]["duplicate"] == 2
+
+
+def test_http_ingest_of_nothing_readable_is_e001_with_the_reasons(fresh) -> None:
+    client, store, _, _ = fresh
+    response = client.post("/api/articles", content=b'[{"title": "only a title"}]', headers=AUTH)
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["code"] == "E001" and error["rejected"] and "text" in error["rejected"][0]["reason"]
+    not_json = client.post("/api/articles", content=b"plain words", headers=AUTH)
+    assert not_json.status_code == 400 and not_json.json()["error"]["code"] == "E043"
+    wrong_type = client.post("/api/articles", content=b"[]",
+                             headers={"authorization": f"Bearer {TOKEN}", "content-type": "text/html"})
+    assert wrong_type.json()["error"]["code"] == "E043"
+    assert store.count_articles() == 5
+
+
+def test_http_ingest_body_limit(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    store, settings, _ = seed_store(tmp_path)
+    settings = replace(settings, max_request_bytes=1000)
+    with TestClient(create_app(settings, store)) as client:
+        big = json.dumps([{"text": "woord " * 400}]).encode()
+        response = client.post("/api/articles", content=big, headers=AUTH)
+        assert response.status_code == 413 and response.json()["error"]["code"] == "E042"
+
+        def chunks():  # no Content-Length: the limit holds while streaming
+            for _ in range(5):
+                yield b" " * 400
+        streamed = client.post("/api/articles", content=chunks(), headers=AUTH)
+        assert streamed.status_code == 413 and streamed.json()["error"]["code"] == "E042"
+        small = client.post("/api/articles", content=json.dumps([{"text": "kort bericht"}]), headers=AUTH)
+        assert small.status_code == 201
+    assert store.count_articles() == 6
+    store.close()
+
+
+def test_http_ingest_that_fails_half_way_commits_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store, settings, _ = seed_store(tmp_path)
+    records = [{"id": f"n{i}", "text": f"Bericht nummer {i} over de lening aan Wit-Rusland."} for i in range(600)]
+    real_add = Store.add_articles
+    calls = {"n": 0}
+
+    def add_then_fail(self, batch, ids=None):  # the rows are written, then the disk "fills up"
+        real_add(self, batch, ids)
+        calls["n"] += 1
+        raise OSError("disk full (simulated after the rows were written)")
+
+    monkeypatch.setattr(Store, "add_articles", add_then_fail)
+    with TestClient(create_app(settings, store), raise_server_exceptions=False) as client:
+        response = client.post("/api/articles", content=jsonl(records), headers=AUTH)
+        assert response.status_code == 500
+        assert response.json() == {"ok": False, "error": response.json()["error"]}
+        assert response.json()["error"]["code"] == "E063"
+        assert calls["n"] == 1
+        monkeypatch.undo()
+        assert store.count_articles() == 5
+        assert client.get("/search.json", params={"q": "nummer"}).json()["data"]["results"] == []
+    store.close()
+
+
+def test_http_ingest_clears_the_digest_cache(fresh) -> None:
+    client, store, _, story_id = fresh
+    client.get(f"/stories/{story_id}")
+    assert client.app.state.digests.peek(story_id) is not None
+    client.post("/api/articles", content=json.dumps({"text": "Nog een bericht."}), headers=AUTH)
+    assert client.app.state.digests.peek(story_id) is None
+
+
+def test_openapi_document_lists_every_api_route(seeded) -> None:
+    client = seeded[0]
+    doc = client.get("/openapi.json").json()
+    assert doc["openapi"].startswith("3.")
+    for path in ["/stories.json", "/stories/{story_id}.json", "/articles/{key}.json", "/search.json", "/api/articles"]:
+        assert path in doc["paths"], path
+    assert "post" in doc["paths"]["/api/articles"]
