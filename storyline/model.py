@@ -574,6 +574,7 @@ class DigestArticle:
     word_count: int = 0
     url: str | None = None
     partial: bool = False
+    lead: str = ""  # the first words of the text, to recognise an article that has no title
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

@@ -183,7 +183,14 @@ def digest_article(stored: StoredArticle) -> DigestArticle:
     """The digest line of one stored article."""
     a = stored.article
     return DigestArticle(id=stored.id, label=a.label, title=a.title, outlet=a.outlet, published=a.published,
-                         language=a.language, word_count=stored.word_count, url=a.url, partial=a.partial)
+                         language=a.language, word_count=stored.word_count, url=a.url, partial=a.partial,
+                         lead=lead_of(a.text))
+
+
+def lead_of(text: str, words: int = 12) -> str:
+    """The first ``words`` words of a text, with '…' when there is more."""
+    parts = text.split(maxsplit=words)
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
 def detect_missing_languages(store: Store, stored: Sequence[StoredArticle]) -> None:

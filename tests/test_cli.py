@@ -106,12 +106,18 @@ def test_ingest_exit_codes_and_rejections(tmp_path):
     assert any(f"{good}:2: invalid JSON" in line for line in lines)
     assert any(f"{tmp_path / 'missing.txt'}: path does not exist" in line for line in lines)
 
-    nothing = cli_run(db, "ingest", str(tmp_path / "missing.txt"), "--json")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    nothing = cli_run(db, "ingest", str(tmp_path / "empty.txt"), "--json")
     assert nothing.returncode == 1
-    assert json.loads(nothing.stdout)["rejected"][0]["reason"].startswith("path does not exist")
+    assert json.loads(nothing.stdout)["rejected"][0]["source"].endswith("empty.txt")
     err = nothing.stderr.splitlines()
     assert err[0] == "error E001: no input could be read (1 rejected)" and err[1].startswith("  hint: ")
     assert len(err) == 2  # no traceback
+
+    missing = cli_run(db, "ingest", str(tmp_path / "missing.txt"), "--json")
+    assert missing.returncode == 2
+    assert json.loads(missing.stdout)["rejected"][0]["reason"].startswith("path does not exist")
+    assert missing.stderr.startswith(f"error E002: path does not exist: {tmp_path / 'missing.txt'}")
 
     usage = cli_run(db, "ingest", "--no-such-option", str(good))
     assert usage.returncode == 2 and "No such option" in usage.stderr

@@ -15,7 +15,7 @@ EXIT_CODES = """\b
 Exit codes:
   0  at least one article was read (some inputs may still be rejected)
   1  nothing could be read (E001); every rejection is listed with its reason
-  2  usage error (bad option)
+  2  usage error: a bad option, or none of the paths exists (E002)
   4  the database cannot be opened (E010, E011)
 """
 
@@ -32,8 +32,12 @@ def _run_ingest(ctx: click.Context, paths: tuple[str, ...], reread: bool) -> Ing
 
 
 def _fail_if_nothing_read(report: IngestReport) -> None:
-    if report.nothing_read:
-        raise StorylineError("E001", rejected=len(report.rejected))
+    """E002 (usage, exit 2) when no input path exists at all; E001 (exit 1) when nothing could be read."""
+    if not report.nothing_read:
+        return
+    if report.sources == 0 and report.rejected:
+        raise StorylineError("E002", path=report.rejected[0].source)
+    raise StorylineError("E001", rejected=len(report.rejected))
 
 
 @click.command("ingest", epilog=INPUTS_HELP + """\b

@@ -51,10 +51,13 @@ def table_lines(table: Table) -> list[str]:
 
 
 def digest_table(articles: Sequence[DigestArticle]) -> Table:
-    """The article list of one story: number, label, date+precision, outlet, language, words, title."""
+    """The article list of one story: number, label, date+precision, outlet, language, words, title.
+
+    An article without a title shows its first words in quotes instead (never an invented title).
+    """
     rows = [
         [str(n), a.label, format_date(a.published), a.outlet or "-", a.language or "-", str(a.word_count),
-         shorten(a.title) + (" (summary only)" if a.partial else "")]
+         (shorten(a.title) if a.title else f"“{shorten(a.lead, TITLE_WIDTH - 2)}”") + (" (summary only)" if a.partial else "")]
         for n, a in enumerate(articles, start=1)
     ]
     return Table(["#", "article", "date", "outlet", "lang", "words", "title"], rows, frozenset({0, 5}))
