@@ -45,7 +45,8 @@ def build_digest(store: Store, story_id: str) -> dict[str, Any]:
         "id": story.id, "headline": story.title or (articles[0]["title"] if articles else "") or story.id,
         "first_published": dates[0] if dates else None, "last_published": dates[-1] if dates else None,
         "languages": sorted({x["language"] for x in articles if x["language"]}),
-        "outlets": outlets, "article_count": len(articles), "source_count": len(outlets),
+        "outlets": outlets, "article_count": len(articles),
+        "source_count": len(outlets) + sum(1 for x in articles if not x["outlet"]),
         "conflict_count": 0, "summary": [], "facts": [], "timeline": timeline, "events": events,
         "entities": [], "duplicates": [list(g) for g in story.duplicates], "articles": articles,
     }

@@ -40,10 +40,12 @@ class StoryRow:
     outlets: list[str] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
     updated_at: str = ""
+    without_outlet: int = 0
 
     @property
     def source_count(self) -> int:
-        return len(self.outlets)
+        """Distinct outlets; a report whose outlet is unknown counts as a source of its own."""
+        return len(self.outlets) + self.without_outlet
 
 
 def _where(f: StoryFilter) -> tuple[str, list[object]]:
@@ -84,7 +86,9 @@ def list_stories(conn: sqlite3.Connection, f: StoryFilter, limit: int = 20, offs
         "   WHERE sa.story_id = s.id) AS first_published, "
         "  (SELECT max(a.published) FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
         "   WHERE sa.story_id = s.id) AS last_published, "
-        "  (SELECT count(*) FROM story_articles sa WHERE sa.story_id = s.id) AS article_count "
+        "  (SELECT count(*) FROM story_articles sa WHERE sa.story_id = s.id) AS article_count, "
+        "  (SELECT count(*) FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+        "   WHERE sa.story_id = s.id AND (a.outlet IS NULL OR a.outlet = '')) AS without_outlet "
         f"FROM stories s{clause} "
         "ORDER BY last_published IS NULL, last_published DESC, s.updated_at DESC, s.id "
         "LIMIT ? OFFSET ?"
@@ -92,7 +96,7 @@ def list_stories(conn: sqlite3.Connection, f: StoryFilter, limit: int = 20, offs
     rows = conn.execute(sql, (*params, limit, max(0, int(offset)))).fetchall()
     out = [StoryRow(id=r["id"], headline=r["title"] or "", first_published=r["first_published"],
                     last_published=r["last_published"], article_count=int(r["article_count"]),
-                    updated_at=r["updated_at"]) for r in rows]
+                    updated_at=r["updated_at"], without_outlet=int(r["without_outlet"])) for r in rows]
     _add_outlets(conn, out)
     return out
 
