@@ -32,7 +32,7 @@ def run(db: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedP
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("STORYLINE_DB", None)
     return subprocess.run([sys.executable, "-m", "storyline", "--db", str(db), *args], cwd=ROOT, env=env,
-                          input=stdin, capture_output=True, text=True, timeout=120)
+                          input=stdin, capture_output=True, text=True, timeout=120, check=False)
 
 
 @dataclass

@@ -14,11 +14,11 @@ from storyline.store.rows import article_row
 
 
 def make(n: int, **kw: object) -> Article:
-    base = dict(
-        text=f"Bericht {n}. De Wit-Russische president Loekasjenko sprak met Poetin in Sotsji over een lening "
-             f"van {n} miljard.\n\nTweede alinea nummer {n}.",
-        title=f"Kop {n}", external_id=f"{n:03d}.txt", source=f"/in/{n:03d}.txt",
-    )
+    base: dict[str, object] = {
+        "text": f"Bericht {n}. De Wit-Russische president Loekasjenko sprak met Poetin in Sotsji over een lening "
+                f"van {n} miljard.\n\nTweede alinea nummer {n}.",
+        "title": f"Kop {n}", "external_id": f"{n:03d}.txt", "source": f"/in/{n:03d}.txt",
+    }
     base.update(kw)
     return Article(**base)  # type: ignore[arg-type]
 
@@ -71,16 +71,14 @@ def test_unopenable_files_raise_e010(tmp_path):
 def test_atomic_nests_with_savepoints(store):
     with store.atomic():
         store.add_articles([make(1)])
-        with pytest.raises(RuntimeError):
-            with store.atomic():
-                store.add_articles([make(2)])
-                raise RuntimeError("inner fails")
+        with pytest.raises(RuntimeError), store.atomic():
+            store.add_articles([make(2)])
+            raise RuntimeError("inner fails")
         store.add_articles([make(3)])
     assert sorted(s.label for s in store.list_articles()) == ["001.txt", "003.txt"]
-    with pytest.raises(RuntimeError):
-        with store.atomic():
-            store.add_articles([make(4)])
-            raise RuntimeError("outer fails")
+    with pytest.raises(RuntimeError), store.atomic():
+        store.add_articles([make(4)])
+        raise RuntimeError("outer fails")
     assert store.count_articles() == 2
     assert store.fts_in_sync()
 
@@ -149,7 +147,7 @@ def test_search_ranks_snippets_and_highlights(store):
     store.add_articles([make(1), make(2, title="Poetin in Sotsji"),
                         make(3, text="Een heel ander bericht over het weer in Zeeland.", title="Weer")])
     hits = store.search("sotsji")
-    assert [h.external_id for h in hits][0] == "002.txt"  # title match weighs more
+    assert hits[0].external_id == "002.txt"  # title match weighs more
     assert {h.external_id for h in hits} == {"001.txt", "002.txt"}
     hit = next(h for h in hits if h.external_id == "001.txt")
     assert [hit.snippet[m.start:m.end] for m in hit.highlights] == ["Sotsji"]

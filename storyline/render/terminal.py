@@ -15,11 +15,11 @@ from storyline.model import Digest
 from storyline.render.text import (
     Table,
     digest_table,
+    format_date,
     rejected_lines,
     section_lines,
     shorten,
     story_heading,
-    format_date,
 )
 from storyline.store import SearchHit
 

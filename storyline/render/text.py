@@ -178,7 +178,7 @@ def search_lines(query: str, hits: Sequence[SearchHit]) -> list[str]:
 def ingest_lines(report: IngestReport) -> list[str]:
     """The end-of-ingest summary: counts on one line, then every rejection with path and reason."""
     skipped = f" ({report.skipped_sources} unchanged, not parsed again)" if report.skipped_sources else ""
-    out = [f"read {report.read} article{'s' if report.read != 1 else ''} from {report.sources} "
-           f"source{'s' if report.sources != 1 else ''}{skipped}: {report.new} new, {report.duplicate} duplicate, "
-           f"{len(report.rejected)} rejected"]
-    return out + rejected_lines(report.rejected)
+    head = (f"read {report.read} article{'s' if report.read != 1 else ''} from {report.sources} "
+            f"source{'s' if report.sources != 1 else ''}{skipped}: {report.new} new, {report.duplicate} duplicate, "
+            f"{len(report.rejected)} rejected")
+    return [head, *rejected_lines(report.rejected)]

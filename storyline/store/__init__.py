@@ -6,6 +6,8 @@ context manager, or call ``close()``. See ``db.py`` for the connection rules.
 
 from __future__ import annotations
 
+from typing import Self
+
 from storyline.store.articles import ArticleQueries, fts_query
 from storyline.store.db import Database
 from storyline.store.inputs import FileStamp, InputQueries, InputRecord
@@ -17,7 +19,7 @@ from storyline.store.state import StateQueries, story_from_dict, story_to_dict
 class Store(ArticleQueries, StateQueries, InputQueries, Database):
     """The storyline database: articles (+FTS5), analyses, stories, kv. One writer, readers per thread."""
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -25,6 +27,16 @@ class Store(ArticleQueries, StateQueries, InputQueries, Database):
 
 
 __all__ = [
-    "AddResult", "ArticleFilter", "FileStamp", "Highlight", "InputRecord", "SCHEMA_VERSION", "SearchHit", "Store", "StoredArticle",
-    "fts_query", "story_from_dict", "story_to_dict",
+    "SCHEMA_VERSION",
+    "AddResult",
+    "ArticleFilter",
+    "FileStamp",
+    "Highlight",
+    "InputRecord",
+    "SearchHit",
+    "Store",
+    "StoredArticle",
+    "fts_query",
+    "story_from_dict",
+    "story_to_dict",
 ]

@@ -11,7 +11,7 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Protocol
 
 from storyline.errors import StorylineError
@@ -47,7 +47,7 @@ def _chunks(items: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class ArticleQueries:
@@ -84,12 +84,10 @@ class ArticleQueries:
                 present.add(article_id)  # a repeat inside the batch is a duplicate too
                 rows.append(article_row(article, article_id, now))
                 new_ids.append(article_id)
-            inserted = conn.executemany(_INSERT, rows).rowcount if rows else 0
-            if inserted != len(rows):  # another process stored some of them meanwhile
-                mine = {r[0] for r in conn.execute(
-                    "SELECT id FROM articles WHERE ingested_at = ? AND id IN (%s)" % ",".join("?" * len(new_ids)),
-                    (now, *new_ids))}
-                new_ids = [i for i in new_ids if i in mine]
+            # The transaction holds the write lock since BEGIN IMMEDIATE, so no other writer can have
+            # stored any of these between the SELECT above and this INSERT.
+            if rows:
+                conn.executemany(_INSERT, rows)
         return AddResult(new_ids=new_ids, duplicate=len(batch) - len(new_ids))
 
     def set_languages(self: _Db, languages: dict[str, str]) -> None:

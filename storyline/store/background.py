@@ -7,11 +7,12 @@ submission order; the first failure is raised again in the caller at the next su
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import threading
 from collections.abc import Callable
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 Job = Callable[[], Any]
 _STOP = object()
@@ -59,7 +60,7 @@ class BackgroundWriter:
             self._thread.join()
         self._raise_pending()
 
-    def __enter__(self) -> BackgroundWriter:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
@@ -67,8 +68,7 @@ class BackgroundWriter:
         if error is None:
             self.close()
             return
-        # The caller is failing already: finish queued jobs (each is one transaction), keep its error.
-        try:
+        # The caller is failing already: finish queued jobs (each is one transaction) and let the
+        # caller's error propagate; a job error would only hide it.
+        with contextlib.suppress(BaseException):
             self.close()
-        except BaseException:  # noqa: BLE001
-            pass

@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Protocol
 
 from storyline.model import Rejected
@@ -58,7 +58,7 @@ class InputQueries:
 
     def put_inputs(self: _Db, records: Sequence[InputRecord]) -> None:
         """Record files as read completely (replacing older records of the same path)."""
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        now = datetime.now(UTC).isoformat(timespec="seconds")
         rows = [
             (r.stamp.location, r.stamp.size, r.stamp.mtime_ns, r.stamp.reader, json.dumps(r.article_ids),
              json.dumps([{"reason": x.reason, "line": x.line} for x in r.rejected], ensure_ascii=False), now)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 
 @dataclass(frozen=True)
@@ -132,5 +132,5 @@ def record(conn: sqlite3.Connection, migration: Migration) -> None:
     """Note that ``migration`` ran (same transaction as the migration itself)."""
     conn.execute(
         "INSERT INTO migrations(version, name, applied_at) VALUES (?, ?, ?)",
-        (migration.version, migration.name, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+        (migration.version, migration.name, datetime.now(UTC).isoformat(timespec="seconds")),
     )
