@@ -16,6 +16,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
+from collections import Counter
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,15 +41,8 @@ class TimeKey:
     part: str | None = None
 
     def range(self) -> tuple[dt.date, dt.date]:
-        v = self.value
-        if v.day is not None:
-            d = dt.date(v.year, v.month or 1, v.day)
-            return d, d
-        if v.month is not None:
-            last = calendar.monthrange(v.year, v.month)[1]
-            lo, hi = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}.get(self.part or "", (1, last))
-            return dt.date(v.year, v.month, lo), dt.date(v.year, v.month, hi)
-        return dt.date(v.year, 1, 1), dt.date(v.year, 12, 31)
+        """First and last day of the period (a part of a month narrows it to about ten days)."""
+        return _period(self.value, self.part)
 
     def width(self) -> int:
         lo, hi = self.range()
@@ -61,6 +56,18 @@ class TimeKey:
                                                   other.value.day).weekday() != self.weekday:
                 return False
         return lo <= olo and ohi <= hi
+
+
+@lru_cache(maxsize=4096)
+def _period(v: PartialDate, part: str | None) -> tuple[dt.date, dt.date]:
+    if v.day is not None:
+        d = dt.date(v.year, v.month or 1, v.day)
+        return d, d
+    if v.month is not None:
+        last = calendar.monthrange(v.year, v.month)[1]
+        lo, hi = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}.get(part or "", (1, last))
+        return dt.date(v.year, v.month, lo), dt.date(v.year, v.month, hi)
+    return dt.date(v.year, 1, 1), dt.date(v.year, 12, 31)
 
 
 @dataclass
@@ -80,13 +87,11 @@ class _Mention:
 class _Bucket:
     key: TimeKey
     mentions: list[_Mention] = field(default_factory=list)
+    lemmas: set[str] = field(default_factory=set)
 
-    @property
-    def lemmas(self) -> set[str]:
-        out: set[str] = set()
-        for m in self.mentions:
-            out |= m.lemmas
-        return out
+    def add(self, m: _Mention) -> None:
+        self.mentions.append(m)
+        self.lemmas |= m.lemmas
 
 
 def _key(t: TimeExpr) -> TimeKey | None:
@@ -97,12 +102,16 @@ def _key(t: TimeExpr) -> TimeKey | None:
     return TimeKey(PartialDate(t.value.year, t.value.month, t.value.day), weekday, part)
 
 
-def _similarity(a: set[str], b: set[str], idf: Idf) -> float:
-    shared = a & b
+def _similarity(a: set[str], b: set[str], idf: Idf, wb: float | None = None) -> float:
+    """IDF-weighted cosine of two lemma sets (``wb``: the weight of ``b`` when known)."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    shared = [x for x in small if x in large]
     if not shared:
         return 0.0
     w = sum(idf.weight(x) for x in shared)
-    return w / math.sqrt(sum(idf.weight(x) for x in a) * sum(idf.weight(x) for x in b))
+    if wb is None:
+        wb = sum(idf.weight(x) for x in b)
+    return w / math.sqrt(sum(idf.weight(x) for x in a) * wb)
 
 
 def build_timeline(items: Sequence[AnalyzedArticle], story: StoryClaims | None = None) -> list[TimelineEntry]:
@@ -124,21 +133,22 @@ def _lemmas(item: AnalyzedArticle, i: int) -> set[str]:
 def _mentions(items: Sequence[AnalyzedArticle], story: StoryClaims) -> list[_Mention]:
     out: list[_Mention] = []
     for it in items:
+        aid = it.id
         sents = it.analysis.sentences
         timed: set[int] = set()
-        for t in story.times.get(it.id, []):
+        for t in story.times.get(aid, []):
             key = _key(t)
             if key is None or t.sentence >= len(sents) or sents[t.sentence].foreign:
                 continue
             timed.add(t.sentence)
-            out.append(_Mention(key, it.id, it.article.label, t.sentence, t.start, t.end, sents[t.sentence].text,
+            out.append(_Mention(key, aid, it.article.label, t.sentence, t.start, t.end, sents[t.sentence].text,
                                 _lemmas(it, t.sentence)))
-        ref = story.references.get(it.id)
+        ref = story.references.get(aid)
         lead = [s.index for s in sents if not s.foreign and len(s.text.split()) >= 5][:2]
         if ref and ref.date and lead and not timed & set(lead):
             value = ref.date if ref.date.day is None else ref.date
             lemmas = set().union(*(_lemmas(it, i) for i in lead))
-            out.append(_Mention(TimeKey(PartialDate(value.year, value.month, value.day)), it.id, it.article.label,
+            out.append(_Mention(TimeKey(PartialDate(value.year, value.month, value.day)), aid, it.article.label,
                                 lead[0], None, None, sents[lead[0]].text, lemmas, lead=True))
     return out
 
@@ -146,7 +156,7 @@ def _mentions(items: Sequence[AnalyzedArticle], story: StoryClaims) -> list[_Men
 def _bucket(mentions: list[_Mention], idf: Idf) -> list[_Bucket]:
     by_key: dict[TimeKey, _Bucket] = {}
     for m in mentions:
-        by_key.setdefault(m.key, _Bucket(m.key)).mentions.append(m)
+        by_key.setdefault(m.key, _Bucket(m.key)).add(m)
     # vague buckets (widest first) give their mentions to a compatible finer bucket they resemble;
     # a second pass lets a mention follow its own article's lead that moved in the first
     for _ in range(2):
@@ -155,19 +165,21 @@ def _bucket(mentions: list[_Mention], idf: Idf) -> list[_Bucket]:
             finer = [b for k, b in by_key.items() if k != key and key.contains(k) and b.mentions]
             if not finer:
                 continue
+            weights = {id(b): sum(idf.weight(x) for x in b.lemmas) for b in finer}
             keep: list[_Mention] = []
             for m in sorted(bucket.mentions, key=lambda m: not m.lead):
                 best, best_sim = None, 0.0
                 for b in finer:
-                    s = _similarity(m.lemmas, b.lemmas, idf)
+                    s = _similarity(m.lemmas, b.lemmas, idf, weights[id(b)])
                     s += 0.05 if any(x.article_id == m.article_id for x in b.mentions) else 0.0
                     if s > best_sim:
                         best, best_sim = b, s
                 if best is not None and best_sim >= MERGE_SIMILARITY:
-                    best.mentions.append(m)
+                    best.add(m)
                 else:
                     keep.append(m)
             bucket.mentions = keep
+            bucket.lemmas = set().union(*(m.lemmas for m in keep)) if keep else set()
     return [b for b in by_key.values() if b.mentions]
 
 
@@ -195,7 +207,8 @@ def _add_fact_support(buckets: list[_Bucket], story: StoryClaims, items: Sequenc
                 it = by_id[c.article_id]
                 extra.append(_Mention(b.key, c.article_id, c.article, c.sentence, c.start, c.end,
                                       it.analysis.sentences[c.sentence].text, _lemmas(it, c.sentence)))
-        b.mentions.extend(extra)
+        for m in extra:
+            b.add(m)
 
 
 def _order(buckets: list[_Bucket]) -> list[_Bucket]:
@@ -221,9 +234,15 @@ def _order(buckets: list[_Bucket]) -> list[_Bucket]:
 
 def _label(b: _Bucket, idf: Idf) -> _Mention:
     """The mention that says best what happened: shares most with the others, from a timed sentence."""
+    counts: Counter[str] = Counter()
+    for x in b.mentions:
+        counts.update(x.lemmas)
+    n = len(b.mentions)
+
     def score(m: _Mention) -> float:
-        others = [x for x in b.mentions if x is not m and x.article_id != m.article_id]
-        central = sum(_similarity(m.lemmas, x.lemmas, idf) for x in others) / max(1, len(others))
+        # how much of this sentence the other sentences of the entry share (IDF-weighted), linear in size
+        total = sum(idf.weight(x) for x in m.lemmas) or 1.0
+        central = sum(idf.weight(x) * (counts[x] - 1) for x in m.lemmas) / total / max(1, n - 1)
         return central + (0.0 if m.lead else 0.2) + (0.1 if m.key == b.key and m.start is not None else 0.0)
 
     return max(b.mentions, key=score)

@@ -38,10 +38,11 @@ class StoryClaims:
 def analyse_story(items: Sequence[AnalyzedArticle]) -> StoryClaims:
     """Claims of every article, aligned into facts with verdicts (the work behind extract_facts)."""
     refs = reference_dates(items)
-    times = {it.id: resolved_times(it, refs[it.id]) for it in items}
+    ids = [it.id for it in items]
+    times = {aid: resolved_times(it, refs[aid]) for aid, it in zip(ids, items)}
     claims: list[Claim] = []
-    for it in items:
-        claims.extend(article_claims(it, times[it.id], refs[it.id].date, start_id=len(claims)))
+    for aid, it in zip(ids, items):
+        claims.extend(article_claims(it, times[aid], refs[aid].date, start_id=len(claims)))
     idf = Idf.of(sentence for it in items for sentence in it.analysis.lemmas)
     groups = _with_own_variants(align(claims, idf), idf)
     facts = [_fact(g) for g in groups]
@@ -58,15 +59,18 @@ def extract_facts(items: Sequence[AnalyzedArticle]) -> list[Fact]:
 def _with_own_variants(groups: list[list[Claim]], idf: Idf) -> list[list[Claim]]:
     """Add to a multi-article fact the other figures its articles give for the same thing ("200 … later
     300 betogers"), so that an article that contradicts itself is shown as such, not as a rival outlet."""
-    singles = [g[0] for g in groups if len(g) == 1]
+    singles: dict[str, list[Claim]] = {}
+    for g in groups:
+        if len(g) == 1:
+            singles.setdefault(g[0].article_id, []).append(g[0])
     taken: set[int] = set()
     out: list[list[Claim]] = []
     for g in groups:
         if len({c.article_id for c in g}) >= 2:
             extra = []
             for c in g:
-                for s in singles:
-                    if s.id not in taken and s.article_id == c.article_id and s.part_of is None \
+                for s in singles.get(c.article_id, []):
+                    if s.id not in taken and s.part_of is None \
                             and c.part_of is None and own_variant(c, s, idf):
                         extra.append(s)
                         taken.add(s.id)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from storyline.facts.bounds import magnitude_close
 from storyline.facts.claims import Claim
@@ -41,14 +42,24 @@ def _overlap(a: set[str], b: set[str], idf: Idf) -> float:
     """IDF-weighted cosine of two lemma sets; concepts (upper case) weigh 2."""
     if not a or not b:
         return 0.0
-    shared = a & b
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    shared = [x for x in small if x in large]
     if not shared:
         return 0.0
+    return sum(_w(x, idf) for x in shared) / math.sqrt(_total(a, idf) * _total(b, idf))
 
-    def w(x: str) -> float:
-        return 2.0 if x.isupper() else idf.weight(x)
 
-    return sum(w(x) for x in shared) / math.sqrt(sum(w(x) for x in a) * sum(w(x) for x in b))
+def _w(x: str, idf: Idf) -> float:
+    return 2.0 if x.isupper() else idf.weight(x)
+
+
+def _total(lemmas: set[str], idf: Idf) -> float:
+    """Sum of the weights of a lemma set, memoised on the Idf by the set's identity and size."""
+    key = (id(lemmas), len(lemmas))
+    total = idf.totals.get(key)
+    if total is None:
+        total = idf.totals[key] = sum(_w(x, idf) for x in lemmas)
+    return total
 
 
 def _head_similarity(a: Claim, b: Claim) -> float:
@@ -95,7 +106,7 @@ def _speaker_match(a: Claim, b: Claim) -> bool:
 def same_sentence_equivalent(a: Claim, b: Claim) -> bool:
     """A figure and its conversion or restatement in the same sentence ('1,5 miljard dollar (1,25 miljard euro)')."""
     return (a.article_id == b.article_id and a.sentence == b.sentence and a.kind == b.kind
-            and a.part_of is None and b.part_of is None and relation(a, b).kind == "agree"
+            and a.kind in ("money", "count", "duration", "percent") and a.part_of is None and b.part_of is None and relation(a, b).kind == "agree"
             and abs(a.start - b.start) <= 80)
 
 
@@ -149,6 +160,8 @@ def score_pair(a: Claim, b: Claim, idf: Idf) -> PairScore | None:
     ent = len(a.entities & b.entities) / len(a.entities | b.entities) if a.entities and b.entities else 0.0
     rel = relation(a, b).kind
     score = 0.4 * head + 0.3 * local + 0.15 * window + 0.1 * ent + (0.15 if rel == "agree" else 0.0)
+    if rel == "agree" and a.kind == "money":
+        score += 0.15  # the same sum of money in two reports of one story is rarely a coincidence
     if not a.head or not b.head:  # nothing counted on one side (percent, duration): lean on the context
         score = 0.2 + 0.45 * local + 0.2 * window + 0.1 * ent + (0.2 if rel == "agree" else 0.0)
     # a contradiction is only shown between claims that count the same thing (head) and say the
@@ -158,91 +171,133 @@ def score_pair(a: Claim, b: Claim, idf: Idf) -> PairScore | None:
     return PairScore(score, head, local, rel, strong)
 
 
-def _candidates(claims: list[Claim]) -> set[tuple[int, int]]:
-    """Index pairs worth scoring: same kind, different articles, sharing a head lemma, concept, value,
-    speaker, or one of the rarer words of the sentence."""
-    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+def _identity(c: Claim) -> tuple[Any, ...] | None:
+    """Claims with the same identity (kind, counted noun, value, wording) are the same report repeated by
+    several outlets; they are grouped before the pairwise step so a 300-article story stays fast."""
+    if c.kind == "quote":
+        return None
+    head = frozenset(x for x in c.head if not x.isupper())
+    if not head and c.kind != "date":
+        return None
+    value = f"{c.value:.6g}" if isinstance(c.value, int | float) else str(c.value)
+    return (c.kind, c.part_of is None, head, value, c.qualifier, c.unit, c.low, c.high)
+
+
+def _units(claims: list[Claim], idf: Idf) -> list[list[int]]:
+    """Initial groups: a figure with its conversion in the same sentence; identical claims from different
+    articles whose sentences share words (leader clustering, linear in the number of claims)."""
+    unit_of: dict[int, int] = {}
+    units: list[list[int]] = []
+    by_sentence: dict[tuple[str, int, str], list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
-        keys = {("h", x) for x in c.head} | {("l", x) for x in c.local if x.isupper() or len(x) >= 6}
+        by_sentence[(c.article_id, c.sentence, c.kind)].append(i)
+    for idx in by_sentence.values():
+        for x in idx:
+            if x in unit_of:
+                continue
+            unit_of[x] = len(units)
+            units.append([x])
+            for y in idx:
+                if y not in unit_of and same_sentence_equivalent(claims[x], claims[y]):
+                    unit_of[y] = unit_of[x]
+                    units[unit_of[x]].append(y)
+    merged: list[list[int]] = []
+    leaders: dict[tuple[Any, ...], list[tuple[int, set[str]]]] = defaultdict(list)
+    for unit in units:
+        lead = claims[unit[0]]
+        key = _identity(lead) if len(unit) == 1 else None
+        arts = {claims[i].article_id for i in unit}
+        placed = False
+        if key is not None:
+            for m, m_arts in leaders[key]:
+                if arts & m_arts:
+                    continue
+                other = claims[merged[m][0]]
+                if _overlap(lead.local, other.local, idf) >= 0.2 and _times_compatible(lead, other):
+                    merged[m].extend(unit)
+                    m_arts |= arts
+                    placed = True
+                    break
+        if not placed:
+            if key is not None:
+                leaders[key].append((len(merged), set(arts)))
+            merged.append(list(unit))
+    return merged
+
+
+def _candidates(leads: list[Claim], idf: Idf) -> set[tuple[int, int]]:
+    """Index pairs of unit leaders worth scoring: same kind, sharing a head lemma, concept, value,
+    speaker, or one of the rarer words of the sentence."""
+    postings: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for i, c in enumerate(leads):
+        rare = sorted((x for x in c.local if not x.isupper() and len(x) >= 5), key=lambda x: idf.df.get(x, 0))[:3]
+        keys = {("h", x) for x in c.head} | {("l", x) for x in c.local if x.isupper()} | {("l", x) for x in rare}
         if isinstance(c.value, int | float):
             keys.add(("v", f"{c.value:.4g}"))
+        elif c.kind == "date" and c.value:
+            keys.add(("v", str(c.value)[:7]))  # same month
         if c.speaker:
             keys.add(("s", c.speaker))
-        if not c.head:
-            keys.add(("k", ""))
+        tag = c.kind + ("/part" if c.part_of is not None else "")
         for key in keys:
-            postings[(c.kind + ("/part" if c.part_of is not None else ""),) + key[:1] + key[1:]].append(i)
+            postings[(tag, key[0], key[1])].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in postings.values():
         if len(members) > MAX_BLOCK:
             continue
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
-                i, j = members[x], members[y]
-                if claims[i].article_id != claims[j].article_id:
-                    pairs.add((i, j))
+                pairs.add((members[x], members[y]))
     return pairs
 
 
 def align(claims: list[Claim], idf: Idf) -> list[list[Claim]]:
     """Group claims into facts (lists of claims), best-supported pairs first."""
+    units = _units(claims, idf)
+    leads = [claims[u[0]] for u in units]
+    arts = [{claims[i].article_id for i in u} for u in units]
     scores: dict[tuple[int, int], PairScore | None] = {}
-    for i, j in _candidates(claims):
-        scores[(i, j)] = score_pair(claims[i], claims[j], idf)
 
     def pair(i: int, j: int) -> PairScore | None:
         key = (i, j) if i < j else (j, i)
         if key not in scores:
-            scores[key] = score_pair(claims[key[0]], claims[key[1]], idf) \
-                if claims[i].article_id != claims[j].article_id else None
+            scores[key] = None if arts[i] & arts[j] else score_pair(leads[key[0]], leads[key[1]], idf)
         return scores[key]
 
-    group: list[int] = list(range(len(claims)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
-    # a figure and its conversion in the same sentence travel together
-    by_sentence: dict[tuple[str, int, str], list[int]] = defaultdict(list)
-    for i, c in enumerate(claims):
-        if c.kind in ("money", "count", "duration", "percent"):
-            by_sentence[(c.article_id, c.sentence, c.kind)].append(i)
-    for idx in by_sentence.values():
-        for x in idx[1:]:
-            if same_sentence_equivalent(claims[idx[0]], claims[x]) and group[x] != group[idx[0]]:
-                _merge(group, members, group[idx[0]], group[x])
-
+    for i, j in _candidates(leads, idf):
+        pair(i, j)
     ranked = sorted(((s.score, i, j) for (i, j), s in scores.items() if s and s.score >= ALIGN_THRESHOLD),
                     reverse=True)
+    cluster = list(range(len(units)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
+    cluster_arts: dict[int, set[str]] = {i: set(a) for i, a in enumerate(arts)}
     for _, i, j in ranked:
-        gi, gj = group[i], group[j]
-        if gi == gj:
+        ci, cj = cluster[i], cluster[j]
+        if ci == cj or cluster_arts[ci] & cluster_arts[cj]:
             continue
-        if not _can_merge(claims, members[gi], members[gj], pair):
+        if not _can_merge(leads, members[ci], members[cj], pair):
             continue
-        _merge(group, members, gi, gj)
-    return [[claims[i] for i in sorted(m)] for m in members.values() if m]
+        if len(members[ci]) < len(members[cj]):
+            ci, cj = cj, ci
+        for x in members[cj]:
+            cluster[x] = ci
+        members[ci].extend(members[cj])
+        members[cj] = []
+        cluster_arts[ci] |= cluster_arts.pop(cj)
+    out = []
+    for m in members.values():
+        if m:
+            out.append(sorted((claims[i] for u in m for i in units[u]), key=lambda c: (c.article, c.start)))
+    return out
 
 
-def _merge(group: list[int], members: dict[int, list[int]], a: int, b: int) -> None:
-    if len(members[a]) < len(members[b]):
-        a, b = b, a
-    for x in members[b]:
-        group[x] = a
-    members[a].extend(members[b])
-    members[b] = []
-
-
-def _can_merge(claims: list[Claim], ga: list[int], gb: list[int], pair) -> bool:  # type: ignore[no-untyped-def]
-    """One claim per article per fact; contradicting values only with strong direct evidence."""
-    arts_a = {claims[i].article_id for i in ga}
-    if arts_a & {claims[j].article_id for j in gb}:
-        return False
+def _can_merge(leads: list[Claim], ga: list[int], gb: list[int], pair) -> bool:  # type: ignore[no-untyped-def]
+    """Contradicting values only with strong direct evidence between the two claims."""
     for i in ga:
         for j in gb:
-            s = pair(i, j)
-            if s is None:
-                rel = relation(claims[i], claims[j]).kind
-                if rel == "conflict":
-                    return False
+            if relation(leads[i], leads[j]).kind != "conflict":
                 continue
-            if s.relation == "conflict" and not s.strong:
+            s = pair(i, j)
+            if s is None or not s.strong:
                 return False
     return True

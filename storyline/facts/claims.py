@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from storyline.facts.concepts import WEAK_CONCEPTS, concepts, norm_lemma
 from storyline.model import AnalyzedArticle, PartialDate, Quantity, Quote, TimeExpr
@@ -57,6 +58,7 @@ class Claim:
     date: TimeExpr | None = None  # for kind 'date': the time expression
     speaker: str | None = None  # for quotes: folded speaker key
     sentence_text: str = ""
+    bounds: Any = field(default=None, repr=False, compare=False)  # cached Bounds (compare.claim_bounds)
 
 
 def _fold_name(name: str) -> str:
@@ -145,6 +147,7 @@ def article_claims(item: AnalyzedArticle, times: list[TimeExpr], ref_date: Parti
                    start_id: int = 0) -> list[Claim]:
     """The claims of one analysed article; ``times`` are its (possibly re-resolved) time expressions."""
     art, an = item.article, item.analysis
+    aid = art.id  # a hash: compute once
     text = art.text
     label = art.label
     sents = an.sentences
@@ -190,7 +193,7 @@ def article_claims(item: AnalyzedArticle, times: list[TimeExpr], ref_date: Parti
             continue
         near = {norm_lemma(x) for x in (q.counts_lemmas[1:] if q.counts else q.counts_lemmas)}
         subject = q.counts or ""
-        claim = Claim(next_id, q.kind, art.id, label, q.sentence, q.start, end, surface, q.value, q.low, q.high,
+        claim = Claim(next_id, q.kind, aid, label, q.sentence, q.start, end, surface, q.value, q.low, q.high,
                       q.unit, q.qualifier, subject, head=head, near=near | concepts(near), **base(q.sentence))
         claim.part_of = _part_of(q, seen, text)
         if claim.part_of is not None:
@@ -210,7 +213,7 @@ def article_claims(item: AnalyzedArticle, times: list[TimeExpr], ref_date: Parti
         head |= concepts(head) | concepts(content_lemmas(event, an.language))
         if not head:
             continue
-        claims.append(Claim(next_id, "date", art.id, label, t.sentence, t.start, t.end, t.text, t.value.iso(),
+        claims.append(Claim(next_id, "date", aid, label, t.sentence, t.start, t.end, t.text, t.value.iso(),
                             None, None, None, None, event, head=head, date=t, **base(t.sentence)))
         next_id += 1
     for qt in an.quotes:
@@ -218,7 +221,7 @@ def article_claims(item: AnalyzedArticle, times: list[TimeExpr], ref_date: Parti
             continue
         if qt.sentence >= len(sents):
             continue
-        claims.append(_quote_claim(next_id, item, qt, base(qt.sentence)))
+        claims.append(_quote_claim(next_id, item, aid, qt, base(qt.sentence)))
         next_id += 1
     return claims
 
@@ -237,10 +240,10 @@ def _event_noun(text: str, sentence_start: int, start: int, time_text: str = "")
     return m.group("noun") if m else None
 
 
-def _quote_claim(claim_id: int, item: AnalyzedArticle, qt: Quote, base: dict) -> Claim:
+def _quote_claim(claim_id: int, item: AnalyzedArticle, aid: str, qt: Quote, base: dict) -> Claim:
     speaker = _fold_name(qt.speaker_key or qt.speaker or "")
     surname = speaker.split()[-1] if speaker else ""
     words = {norm_lemma(x) for x in content_lemmas(qt.text, item.analysis.language)}
-    return Claim(claim_id, "quote", item.article.id, item.article.label, qt.sentence, qt.start, qt.end, qt.text,
+    return Claim(claim_id, "quote", aid, item.article.label, qt.sentence, qt.start, qt.end, qt.text,
                  qt.text, None, None, None, None, qt.speaker or qt.speaker_key or "", head=words | concepts(words),
                  speaker=surname, **base)

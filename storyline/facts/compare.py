@@ -30,8 +30,10 @@ class Relation:
 
 def claim_bounds(c: Claim) -> Bounds:
     """Bounds of a quantity claim, money converted at the rate of the article's reference month."""
-    value = c.value if isinstance(c.value, int | float) else None
-    return bounds_of(c.kind, value, c.low, c.high, c.qualifier, c.text, c.unit, c.ref_date)
+    if c.bounds is None:
+        value = c.value if isinstance(c.value, int | float) else None
+        c.bounds = bounds_of(c.kind, value, c.low, c.high, c.qualifier, c.text, c.unit, c.ref_date)
+    return c.bounds
 
 
 def date_range(c: Claim) -> tuple[dt.date, dt.date] | None:

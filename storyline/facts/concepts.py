@@ -12,7 +12,8 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from storyline.text.translit import fold
 
@@ -46,19 +47,26 @@ CONCEPT_OF.update({fold(lemma.replace("_", "")): c for lemma, c in list(CONCEPT_
 WEAK_CONCEPTS = frozenset({"PEOPLE", "MONEY"})
 
 
+@lru_cache(maxsize=200_000)
 def norm_lemma(lemma: str) -> str:
     """Lemma as compared: simplemma's separable-verb '_' removed, transliteration variants folded
     (loekasjenko = lukashenko), so the same word matches across outlets' spellings."""
     return fold(lemma.replace("_", "").strip("'’-"))
 
 
+# A loan is money, protesters are people: the general concept is shared too (weakly).
+_PARENT = {"LOAN": "MONEY", "PROTESTER": "PEOPLE"}
+
+
 def concepts(lemmas: Iterable[str]) -> set[str]:
-    """Concept ids of the given lemmas (raw or normalised)."""
+    """Concept ids of the given lemmas (raw or normalised), with their general parent concept."""
     out = set()
     for lemma in lemmas:
         c = CONCEPT_OF.get(lemma.lower()) or CONCEPT_OF.get(norm_lemma(lemma))
         if c:
             out.add(c)
+            if c in _PARENT:
+                out.add(_PARENT[c])
     return out
 
 
@@ -87,6 +95,8 @@ class Idf:
 
     df: Counter[str]
     n: int
+    _cache: dict[str, float] = field(default_factory=dict, repr=False)
+    totals: dict[tuple[int, int], float] = field(default_factory=dict, repr=False)  # see align._total
 
     @classmethod
     def of(cls, sentence_lemmas: Iterable[Iterable[str]]) -> Idf:
@@ -98,7 +108,10 @@ class Idf:
         return cls(df, n)
 
     def weight(self, lemma: str) -> float:
-        return math.log((self.n + 1) / (self.df.get(lemma, 0) + 0.5)) + 0.1
+        w = self._cache.get(lemma)
+        if w is None:
+            w = self._cache[lemma] = math.log((self.n + 1) / (self.df.get(lemma, 0) + 0.5)) + 0.1
+        return w
 
 
 def weighted_overlap(a: set[str], b: set[str], idf: Idf) -> float:

@@ -36,37 +36,38 @@ def _profile(item: AnalyzedArticle) -> set[str]:
 def reference_dates(items: Sequence[AnalyzedArticle]) -> dict[str, ReferenceDate]:
     """Per article id, its publication date, or one inferred from the most similar dated article."""
     out: dict[str, ReferenceDate] = {}
+    ids = {id(it): it.id for it in items}  # Article.id is a hash: compute once
     dated = [it for it in items if it.article.published is not None]
-    profiles = {it.id: _profile(it) for it in items}
+    profiles = {ids[id(it)]: _profile(it) for it in items}
     df: dict[str, int] = {}
     for p in profiles.values():
         for w in p:
             df[w] = df.get(w, 0) + 1
     n = len(items)
+    weight = {w: math.log((n + 1) / c) for w, c in df.items()}
+    norms = {aid: math.sqrt(sum(weight[x] for x in p)) or 1.0 for aid, p in profiles.items()}
 
-    def sim(a: set[str], b: set[str]) -> float:
-        shared = a & b
-        if not shared:
-            return 0.0
-        w = sum(math.log((n + 1) / df[x]) for x in shared)
-        return w / math.sqrt(sum(math.log((n + 1) / df[x]) for x in a) * sum(math.log((n + 1) / df[x]) for x in b)
-                             or 1.0)
+    def sim(a: str, b: str) -> float:
+        pa, pb = profiles[a], profiles[b]
+        small, large = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
+        return sum(weight[x] for x in small if x in large) / (norms[a] * norms[b])
 
     for it in items:
+        aid = ids[id(it)]
         if it.article.published is not None:
-            out[it.id] = ReferenceDate(it.article.published)
+            out[aid] = ReferenceDate(it.article.published)
             continue
         best, best_sim = None, 0.0
         for other in dated:
-            s = sim(profiles[it.id], profiles[other.id])
+            s = sim(aid, ids[id(other)])
             if s > best_sim:
                 best, best_sim = other, s
         if best is None or best_sim < MIN_SIMILARITY or best.article.published is None:
-            out[it.id] = ReferenceDate(None)
+            out[aid] = ReferenceDate(None)
             continue
         p = best.article.published
         month = PartialDate(p.year, p.month) if p.month else PartialDate(p.year)
-        out[it.id] = ReferenceDate(month, True, f"{it.article.label} has no date; read as written in "
+        out[aid] = ReferenceDate(month, True, f"{it.article.label} has no date; read as written in "
                                                 f"{month.iso()}, the date of {best.article.label}, the dated "
                                                 f"report it shares most with")
     return out
