@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 from dataclasses import replace
 
 import click
 
 from storyline.settings import Settings
+from storyline.store import Store
 
+APP_FACTORY = "storyline.web.app:app_from_env"
 EPILOG = """\b
 Examples:
   storyline serve                              http://127.0.0.1:8000 on ./storyline.db
@@ -38,16 +41,18 @@ def serve(ctx: click.Context, host: str, port: int, access_log: bool) -> None:
     # Imported here so that other commands do not pay for loading the web stack at start-up.
     import uvicorn
 
-    from storyline.web.app import create_app
-
     settings = replace(Settings.from_env(), db=ctx.obj["db"])
-    app = create_app(settings)
+    # cli and web are sibling surfaces (tests/test_layers.py): the app is named, not imported, and
+    # built by its factory from the environment, where --db is passed on.
+    os.environ["STORYLINE_DB"] = settings.db
+    Store(settings.db).close()  # fail here with a one-line E010/E011, not inside the server
     if not _is_loopback(host):
         click.echo(f"warning: listening on {host}, reachable from other machines", err=True)
     ingest_state = "enabled (bearer token)" if settings.ingest_token else "disabled"
     click.echo(f"storyline: serving {settings.db} on http://{host}:{port}/  (POST /api/articles {ingest_state})",
                err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=access_log, server_header=False)
+    uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, log_level="warning", access_log=access_log,
+                server_header=False)
 
 
 COMMANDS = [serve]

@@ -98,6 +98,11 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     return app
 
 
+def app_from_env() -> FastAPI:
+    """The app for the settings in the environment (what `storyline serve` runs through uvicorn)."""
+    return create_app(Settings.from_env())
+
+
 def respond_error(request: Request, error: StorylineError, headers: dict[str, str] | None = None) -> Response:
     """A coded error as the JSON envelope for API clients, as an HTML page for browsers."""
     if wants_json(request):
