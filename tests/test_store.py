@@ -6,6 +6,8 @@ import sqlite3
 import threading
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from storyline.errors import StorylineError
 from storyline.model import Analysis, Article, Event, PartialDate, Sentence, Story
@@ -237,3 +239,34 @@ def test_set_languages_never_overwrites(store):
     store.set_languages({a.id: "nl", b.id: "nl"})
     assert store.get_article(a.id).article.language == "nl"
     assert store.get_article(b.id).article.language == "en"
+
+
+dates = st.one_of(
+    st.none(),
+    st.builds(PartialDate, st.integers(1900, 2100)),
+    st.builds(PartialDate, st.integers(1900, 2100), st.integers(1, 12)),
+    st.builds(PartialDate, st.integers(1900, 2100), st.integers(1, 12), st.integers(1, 28),
+              st.integers(0, 23), st.integers(0, 59)),
+)
+texts = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=300).filter(str.strip)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=texts, title=st.none() | texts, published=dates, outlet=st.none() | st.text(max_size=20),
+       boilerplate=st.lists(st.text(max_size=40), max_size=3), partial=st.booleans())
+def test_any_article_round_trips(tmp_path_factory, text, title, published, outlet, boilerplate, partial):
+    path = tmp_path_factory.mktemp("prop") / "p.db"
+    article = Article(text=text, title=title, published=published, outlet=outlet, boilerplate=boilerplate,
+                      partial=partial, external_id="x")
+    with Store(path) as s:
+        assert s.add_articles([article, article]).new == 1
+        stored = s.get_article(article.id)
+        assert stored.article == article
+        assert stored.word_count == article.word_count
+        assert s.fts_in_sync()
+
+
+def test_a_directory_is_not_a_database(tmp_path):
+    with pytest.raises(StorylineError) as err:
+        Store(tmp_path)
+    assert err.value.code == "E010"

@@ -9,6 +9,7 @@ import click
 
 from storyline.cli.context import open_store, stdout_is_terminal, terminal
 from storyline.cli.output import emit_json, json_option
+from storyline.model import PartialDate
 from storyline.render.terminal import print_lines, print_search, print_table
 from storyline.render.text import article_lines, articles_table, search_lines, table_lines
 from storyline.store import ArticleFilter, StoredArticle
@@ -19,8 +20,19 @@ from storyline.store import ArticleFilter, StoredArticle
 EXPORT_FIELDS = ("title", "text", "published", "outlet", "url", "language", "author", "partial", "boilerplate")
 
 
-def _filters(outlet: str | None, language: str | None) -> ArticleFilter:
-    return ArticleFilter(outlet=outlet, language=language.lower() if language else None)
+def _filters(outlet: str | None, language: str | None, since: str | None = None,
+             until: str | None = None) -> ArticleFilter:
+    for value in (since, until):
+        if value is not None:
+            try:
+                PartialDate.parse(value)
+            except ValueError as error:
+                raise click.BadParameter(f"{value!r} is not a date like 2020, 2020-09 or 2020-09-14") from error
+    return ArticleFilter(outlet=outlet, language=language.lower() if language else None, since=since, until=until)
+
+
+since_option = click.option("--since", metavar="DATE", help="Only published on or after DATE (2020, 2020-09, …).")
+until_option = click.option("--until", metavar="DATE", help="Only published up to and including DATE.")
 
 
 def list_record(stored: StoredArticle) -> dict[str, Any]:
@@ -46,18 +58,22 @@ Examples:
   storyline articles                             the first 50 articles, in arrival order
   storyline articles --outlet Trouw --limit 10
   storyline articles --language nl --offset 50 --json
+  storyline articles --since 2020-08 --until 2020-09   published in August or September 2020
+Articles without a date are left out as soon as --since or --until is given.
 """)
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000), help="How many to list.")
 @click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="How many to skip first.")
 @click.option("--outlet", help="Only this outlet (case-insensitive).")
 @click.option("--language", help="Only this language code, e.g. nl or en.")
+@since_option
+@until_option
 @json_option
 @click.pass_context
 def articles_command(ctx: click.Context, limit: int, offset: int, outlet: str | None, language: str | None,
-                     as_json: bool) -> None:
-    """List stored articles: id, label, date with precision, outlet, language, words, title."""
+                     since: str | None, until: str | None, as_json: bool) -> None:
+    """List stored articles in arrival order: id, label, date with precision, outlet, language, words, title."""
     store = open_store(ctx)
-    where = _filters(outlet, language)
+    where = _filters(outlet, language, since, until)
     page = store.list_articles(where, limit=limit, offset=offset)
     total = store.count_articles(where)
     if as_json:
@@ -138,11 +154,14 @@ Examples:
 @click.option("--json", "fmt", flag_value="json", help="One JSON array.")
 @click.option("--outlet", help="Only this outlet (case-insensitive).")
 @click.option("--language", help="Only this language code.")
+@since_option
+@until_option
 @click.pass_context
-def export_command(ctx: click.Context, fmt: str, outlet: str | None, language: str | None) -> None:
+def export_command(ctx: click.Context, fmt: str, outlet: str | None, language: str | None, since: str | None,
+                   until: str | None) -> None:
     """Write stored articles to stdout in the article schema (id, title, text, published, outlet, url,
     language, …), in arrival order; `storyline ingest` reads the output back to the same ids."""
-    records = (export_record(s) for s in open_store(ctx).iter_articles(_filters(outlet, language)))
+    records = (export_record(s) for s in open_store(ctx).iter_articles(_filters(outlet, language, since, until)))
     if fmt == "jsonl":
         for record in records:
             click.echo(json.dumps(record, ensure_ascii=False))

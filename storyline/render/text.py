@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.model import Digest, DigestArticle, DigestStory, PartialDate, Rejected
-from storyline.pipeline import IngestReport
+from storyline.pipeline import IngestReport, lead_of
 from storyline.store import SearchHit, StoredArticle
 
 UNKNOWN_DATE = "date unknown"
@@ -37,6 +37,11 @@ def shorten(text: str | None, width: int = TITLE_WIDTH) -> str:
     return line if len(line) <= width else line[: width - 1].rstrip() + "…"
 
 
+def title_or_lead(title: str | None, lead: str, width: int = TITLE_WIDTH) -> str:
+    """The title, or for an untitled article its first words in quotes (never an invented title)."""
+    return shorten(title, width) if title else f"“{shorten(lead, width - 2)}”"
+
+
 def table_lines(table: Table) -> list[str]:
     """The table as aligned plain-text lines (two spaces between columns, no trailing blanks)."""
     widths = [len(h) for h in table.headers]
@@ -57,7 +62,7 @@ def digest_table(articles: Sequence[DigestArticle]) -> Table:
     """
     rows = [
         [str(n), a.label, format_date(a.published), a.outlet or "-", a.language or "-", str(a.word_count),
-         (shorten(a.title) if a.title else f"“{shorten(a.lead, TITLE_WIDTH - 2)}”") + (" (summary only)" if a.partial else "")]
+         title_or_lead(a.title, a.lead) + (" (summary only)" if a.partial else "")]
         for n, a in enumerate(articles, start=1)
     ]
     return Table(["#", "article", "date", "outlet", "lang", "words", "title"], rows, frozenset({0, 5}))
@@ -129,7 +134,7 @@ def articles_table(articles: Sequence[StoredArticle]) -> Table:
     """The `storyline articles` list: short id, label, date, outlet, language, words, title."""
     rows = [
         [s.id, s.label, format_date(s.article.published), s.article.outlet or "-", s.article.language or "-",
-         str(s.word_count), shorten(s.article.title, 60)]
+         str(s.word_count), title_or_lead(s.article.title, lead_of(s.article.text), 60)]
         for s in articles
     ]
     return Table(["id", "article", "date", "outlet", "lang", "words", "title"], rows, frozenset({5}))
