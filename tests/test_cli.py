@@ -208,6 +208,13 @@ def test_json_shapes(runner, tmp_path):
     hit = hits["hits"][0]
     assert all(hit["snippet"][a:b].lower() == "sotsji" for a, b in hit["highlights"])
 
+    august = json.loads(invoke(runner, db, "articles", "--since", "2020-08", "--until", "2020-08", "--json").output)
+    assert [a["label"][:3] for a in august["articles"]] == ["004"]
+    later = json.loads(invoke(runner, db, "articles", "--since", "2020-09", "--json").output)
+    assert sorted(a["label"][:3] for a in later["articles"]) == ["002", "003"]
+    bad_date = runner.invoke(cli, ["--db", str(db), "articles", "--since", "2020-13"])
+    assert bad_date.exit_code == 2 and "not a date" in bad_date.output
+
     plain = invoke(runner, db, "articles").output
     assert plain.splitlines()[-1] == "5 of 5 articles"
     shown_plain = invoke(runner, db, "show", articles[3]["label"]).output
