@@ -18,7 +18,7 @@ from storyline import __version__
 from storyline.ingest import InputSource, expand_inputs, read_source
 from storyline.model import Article, Digest, DigestArticle, DigestStory, Rejected
 from storyline.settings import Settings
-from storyline.store import FileStamp, InputRecord, Store, StoredArticle
+from storyline.store import FileStamp, InputRecord, PreparedBatch, Store, StoredArticle, prepare_articles
 from storyline.store.background import BackgroundWriter
 from storyline.text.language import detect_language
 
@@ -93,17 +93,25 @@ class _Batcher:
             self.finished.append(InputRecord(pending.stamp, pending.ids, pending.rejected))
 
     def flush(self) -> None:
-        """Hand the batch to the writer thread: one transaction with the articles and finished files."""
+        """Hand the batch to the writer thread: one transaction with the articles and finished files.
+
+        Ids already stored are counted as duplicates here, before any other work; the rest are
+        turned into rows on this thread, so the writer thread only writes.
+        """
         if not self.articles and not self.finished:
             return
-        articles, ids, finished = self.articles, self.ids, self.finished
+        known = self.store.existing_ids(self.ids)
+        self.report.duplicate += len(known)
+        fresh = [(a, i) for a, i in zip(self.articles, self.ids, strict=True) if i not in known]
+        prepared = prepare_articles([a for a, _ in fresh], [i for _, i in fresh])
+        finished = self.finished
         self.articles, self.ids, self.finished = [], [], []
-        self.writer.submit(lambda: self._write(articles, ids, finished))
+        self.writer.submit(lambda: self._write(prepared, finished))
 
-    def _write(self, articles: list[Article], ids: list[str], finished: list[InputRecord]) -> None:
+    def _write(self, prepared: PreparedBatch, finished: list[InputRecord]) -> None:
         # Runs on the writer thread; the report's store counts are read only after writer.close().
         with self.store.atomic():
-            result = self.store.add_articles(articles, ids)
+            result = self.store.add_prepared(prepared)
             if finished:
                 self.store.put_inputs(finished)
         self.report.new += result.new

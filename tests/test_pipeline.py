@@ -125,13 +125,13 @@ def test_stdin_and_progress_hook(store):
 def test_batches_commit_separately(store, tmp_path):
     data = write_jsonl(tmp_path / "a.jsonl", 25)
     counts: list[int] = []
-    original = store.add_articles
+    original = store.add_prepared
 
-    def spy(batch, ids=None):
-        counts.append(len(batch))
-        return original(batch, ids)
+    def spy(prepared):
+        counts.append(len(prepared.rows))
+        return original(prepared)
 
-    store.add_articles = spy  # type: ignore[method-assign]
+    store.add_prepared = spy  # type: ignore[method-assign]
     ingest([str(data)], store, SETTINGS, batch_size=10)
     assert counts == [10, 10, 5]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Self
 
-from storyline.store.articles import ArticleQueries, fts_query
+from storyline.store.articles import ArticleQueries, PreparedBatch, fts_query, prepare_articles
 from storyline.store.db import Database
 from storyline.store.inputs import FileStamp, InputQueries, InputRecord
 from storyline.store.migrations import SCHEMA_VERSION
@@ -33,10 +33,12 @@ __all__ = [
     "FileStamp",
     "Highlight",
     "InputRecord",
+    "PreparedBatch",
     "SearchHit",
     "Store",
     "StoredArticle",
     "fts_query",
+    "prepare_articles",
     "story_from_dict",
     "story_to_dict",
 ]

@@ -11,8 +11,9 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from storyline.errors import StorylineError
 from storyline.model import Article, PartialDate
@@ -63,32 +64,32 @@ class ArticleQueries:
             found.update(row[0] for row in conn.execute(sql, tuple(part)))
         return found
 
-    def add_articles(self: _Db, batch: Sequence[Article], ids: Sequence[str] | None = None) -> AddResult:
+    def add_articles(self, batch: Sequence[Article], ids: Sequence[str] | None = None) -> AddResult:
         """Store a batch in one transaction; articles already present (same id) are skipped.
 
         ``ids`` may pass the precomputed ``Article.id`` of each article (saves hashing twice).
         """
-        ids = list(ids) if ids is not None else [a.id for a in batch]
-        if len(ids) != len(batch):
-            raise ValueError("ids and batch differ in length")
-        now = _now()
+        return ArticleQueries.add_prepared(self, prepare_articles(batch, ids))  # type: ignore[arg-type]
+
+    def add_prepared(self: _Db, prepared: PreparedBatch) -> AddResult:
+        """Write a prepared batch in one transaction, skipping ids already stored (or repeated in the batch)."""
         with self.atomic() as conn:
             present: set[str] = set()
-            for part in _chunks(ids):
+            for part in _chunks(prepared.ids):
                 sql = f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(part))})"
                 present.update(row[0] for row in conn.execute(sql, tuple(part)))
             rows, new_ids = [], []
-            for article, article_id in zip(batch, ids, strict=True):
+            for article_id, row in zip(prepared.ids, prepared.rows, strict=True):
                 if article_id in present:
                     continue
                 present.add(article_id)  # a repeat inside the batch is a duplicate too
-                rows.append(article_row(article, article_id, now))
+                rows.append(row)
                 new_ids.append(article_id)
             # The transaction holds the write lock since BEGIN IMMEDIATE, so no other writer can have
             # stored any of these between the SELECT above and this INSERT.
             if rows:
                 conn.executemany(_INSERT, rows)
-        return AddResult(new_ids=new_ids, duplicate=len(batch) - len(new_ids))
+        return AddResult(new_ids=new_ids, duplicate=len(prepared.ids) - len(new_ids))
 
     def set_languages(self: _Db, languages: dict[str, str]) -> None:
         """Record detected languages of articles whose input named none (never overwrites a given one)."""
@@ -190,6 +191,23 @@ class ArticleQueries:
         except sqlite3.DatabaseError:
             return False
         return True
+
+
+@dataclass
+class PreparedBatch:
+    """Articles turned into INSERT parameters ahead of the write (hashing, JSON), so a transaction only writes."""
+
+    ids: list[str]
+    rows: list[tuple[Any, ...]]
+
+
+def prepare_articles(batch: Sequence[Article], ids: Sequence[str] | None = None) -> PreparedBatch:
+    """The rows of a batch, ready for ``add_prepared``; ``ids`` are the precomputed Article.id values."""
+    ids = list(ids) if ids is not None else [a.id for a in batch]
+    if len(ids) != len(batch):
+        raise ValueError("ids and batch differ in length")
+    now = _now()
+    return PreparedBatch(ids, [article_row(a, i, now) for a, i in zip(batch, ids, strict=True)])
 
 
 def fts_query(query: str) -> str:
