@@ -11,6 +11,7 @@ is needed), the lead of the first article, and a greedy sentence oracle (an uppe
 from __future__ import annotations
 
 import argparse
+import itertools
 import statistics
 import sys
 import time
@@ -19,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks._report import BASELINE, DATA, SEEDS, table, write_section
+from benchmarks._report import DATA, table
 from storyline.model import AnalyzedArticle, Article
 from storyline.summarize import summarize
 from storyline.text import analyze
@@ -141,8 +142,8 @@ def storyline_system(cluster: Cluster) -> str:
 
 def oracle_system(cluster: Cluster) -> str:
     """Greedy sentence oracle: add the sentence that most raises ROUGE-1+2 recall against the refs."""
-    from rouge_score import tokenize as rtok
     from nltk.stem import porter
+    from rouge_score import tokenize as rtok
 
     stemmer = porter.PorterStemmer()
 
@@ -150,13 +151,13 @@ def oracle_system(cluster: Cluster) -> str:
         return [stemmer.stem(w) if len(w) > 3 else w for w in rtok.tokenize(text, None)]
 
     refs = [toks(r) for r in cluster.references]
-    ref_grams = [(Counter(r), Counter(zip(r, r[1:], strict=False))) for r in refs]
+    ref_grams = [(Counter(r), Counter(itertools.pairwise(r))) for r in refs]
     sents = [s.text for d in cluster.docs for s in split_sentences(d, "en") if len(s.text.split()) >= 5]
     sent_toks = [toks(s) for s in sents]
 
     def value(tokens: list[str]) -> float:
         tokens = tokens[: int(WORDS * 1.1)]
-        uni, bi = Counter(tokens), Counter(zip(tokens, tokens[1:], strict=False))
+        uni, bi = Counter(tokens), Counter(itertools.pairwise(tokens))
         total = 0.0
         for ru, rb in ref_grams:
             total += sum((uni & ru).values()) / max(sum(ru.values()), 1)

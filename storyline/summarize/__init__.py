@@ -6,4 +6,4 @@ source sentences chosen for coverage across outlets, each listing every supporti
 
 from storyline.summarize.core import story_language, summarize
 
-__all__ = ["summarize", "story_language"]
+__all__ = ["story_language", "summarize"]

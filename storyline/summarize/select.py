@@ -10,14 +10,13 @@ thousands of candidates.
 from __future__ import annotations
 
 import heapq
-import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from storyline.summarize.concepts import ConceptWeights
 
-LENGTH_EXPONENT = 0.8  # gain per word^0.8: favours dense sentences without starving long informative ones
-MAX_OVERLAP = 0.5  # cosine of unigram concepts above which a candidate repeats a chosen sentence
+LENGTH_EXPONENT = 0.7  # gain per word^0.7: favours dense sentences without starving long informative ones
+MAX_OVERLAP = 0.3  # idf-weighted word overlap above which a candidate repeats a chosen sentence
 ANTECEDENT_PENALTY = 0.5  # prior factor for "Ook zei hij…" sentences whose antecedent is not chosen
 
 
@@ -45,14 +44,13 @@ class Budget:
     sentences: int | None = None
 
 
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / math.sqrt(len(a) * len(b))
+def select(candidates: Sequence[Candidate], weights: ConceptWeights, budget: Budget,
+           similar: Callable[[Candidate, Candidate], float]) -> list[int]:
+    """Indices of the chosen candidates in the order they were picked (most valuable first).
 
-
-def select(candidates: Sequence[Candidate], weights: ConceptWeights, budget: Budget) -> list[int]:
-    """Indices of the chosen candidates in the order they were picked (most valuable first)."""
+    ``similar`` scores how much two candidates say the same thing (0..1); above MAX_OVERLAP the
+    later one is a repetition and is skipped.
+    """
     covered: set[str] = set()
     chosen: list[int] = []
     chosen_keys: set[tuple[int, int]] = set()
@@ -74,7 +72,7 @@ def select(candidates: Sequence[Candidate], weights: ConceptWeights, budget: Bud
             break
         if used >= budget.words:
             break
-        neg, i = heapq.heappop(heap)
+        _neg, i = heapq.heappop(heap)
         c = candidates[i]
         if (c.item, c.sentence) in chosen_keys:
             continue
@@ -86,7 +84,7 @@ def select(candidates: Sequence[Candidate], weights: ConceptWeights, budget: Bud
             continue
         if fresh <= 0 and chosen:
             break
-        if any(_overlap(c.unigrams, candidates[j].unigrams) > MAX_OVERLAP for j in chosen):
+        if any(similar(c, candidates[j]) > MAX_OVERLAP for j in chosen):
             continue
         chosen.append(i)
         chosen_keys.add((c.item, c.sentence))
