@@ -23,7 +23,8 @@ class BackgroundWriter:
 
     def __init__(self, depth: int = 2, name: str = "storyline-writer") -> None:
         self._queue: queue.Queue[Any] = queue.Queue(maxsize=depth)
-        self._error: BaseException | None = None
+        self._error: BaseException | None = None  # raised once in the caller
+        self._failed = False  # sticky: no job runs after a failure
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._thread.start()
         self._closed = False
@@ -33,12 +34,13 @@ class BackgroundWriter:
             job = self._queue.get()
             if job is _STOP:
                 return
-            if self._error is not None:
-                continue  # drain after a failure; the caller sees the error
+            if self._failed:
+                continue  # drain after a failure: later jobs are not run, the caller sees the error
             try:
                 job()
             except BaseException as error:  # noqa: BLE001 - handed to the caller thread
                 self._error = error
+                self._failed = True
 
     def _raise_pending(self) -> None:
         if self._error is not None:
@@ -48,8 +50,8 @@ class BackgroundWriter:
     def submit(self, job: Job) -> None:
         """Queue a job (blocks while the queue is full); raises an earlier job's error instead."""
         self._raise_pending()
-        if self._closed:
-            raise RuntimeError("writer is closed")
+        if self._closed or self._failed:
+            raise RuntimeError("writer is closed" if self._closed else "an earlier write failed")
         self._queue.put(job)
 
     def close(self) -> None:
