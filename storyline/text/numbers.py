@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # ----------------------------------------------------------------------------- digit strings
 
@@ -156,6 +157,7 @@ def _parse_en_word(word: str) -> float | None:
     return total + current
 
 
+@lru_cache(maxsize=65_536)
 def parse_number_word(word: str, language: str | None = "nl") -> float | None:
     """Value of a cardinal number word: "honderdduizend" 100000, "tweeënhalf" 2.5, "twenty-five" 25.
 
@@ -190,6 +192,7 @@ _EN_ORD: dict[str, int] = {
 _DIGIT_ORD = re.compile(r"^(\d{1,4})(?:e|de|ste|st|nd|rd|th)$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65_536)
 def parse_ordinal(word: str, language: str | None = "nl") -> int | None:
     """Value of an ordinal: "zesde" 6, "eenentwintigste" 21, "sixth" 6, "6e", "21st"; else None."""
     w = (word or "").lower()

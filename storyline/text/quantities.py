@@ -18,6 +18,7 @@ import bisect
 import re
 
 from storyline.model import Quantity, Sentence
+from storyline.text.anchors import lower_same_length, word_starts
 from storyline.text.numbers import (
     SCALE_PLURALS,
     SCALE_SUFFIXES,
@@ -215,11 +216,42 @@ def find_quantities(text: str, sentences: list[Sentence], language: str) -> list
         return []
 
 
+
+
+def _shortest(words: set[str]) -> tuple[str, ...]:
+    """Only the shortest anchors: "tien" already finds "tientallen" and "tiende"."""
+    return tuple(sorted(w for w in words if not any(o != w and w.startswith(o) for o in words)))
+
+
+_NL_ANCHORS = _shortest({*_NL_PART.split("|"), *(v for v in VAGUE if not v.isascii() or v.endswith("en")),
+                         "anderhalf", "half", "eerste", "derde", "achtste"})
+_EN_ANCHORS = _shortest({*_EN_NUM.split("|"), *_EN_ORD.split("|"), "dozens", "scores", "hundreds",
+                         "thousands", "millions", "billions", "tens", "half"})
+_DIGIT_RUN = re.compile(r"[0-9]+")
+
+
+def _candidates(text: str, language: str) -> list[re.Match[str]]:
+    """Candidate numerals, matched only where a digit run or a number word begins (see anchors.py)."""
+    low = lower_same_length(text)
+    if low is None:
+        return list(_CANDIDATE.finditer(text))
+    anchors = _EN_ANCHORS if language == "en" else _NL_ANCHORS if language == "nl" else \
+        _NL_ANCHORS + _EN_ANCHORS
+    positions = set(word_starts(low, anchors))
+    positions.update(m.start() for m in _DIGIT_RUN.finditer(text))
+    out: list[re.Match[str]] = []
+    for p in sorted(positions):
+        m = _CANDIDATE.match(text, p)
+        if m is not None:
+            out.append(m)
+    return out
+
+
 def _find(text: str, sentences: list[Sentence], language: str) -> list[Quantity]:
     starts = [s.start for s in sentences]
     out: list[Quantity] = []
     last_end = 0
-    for m in _CANDIDATE.finditer(text):
+    for m in _candidates(text, language):
         s, e = m.span()
         if s < last_end:
             continue
@@ -266,6 +298,8 @@ def _read(text: str, m: re.Match[str], language: str) -> Quantity | None:
     else:
         word = m.group("word")
         low = word.lower()
+        if low in ("een", "één", "eén", "one", "half") and not _next_is_scale_or_unit(text, e):
+            return None
         if low in VAGUE or low == "tens":
             vague = VAGUE.get(low) or VAGUE_PREFIX[low]
         else:

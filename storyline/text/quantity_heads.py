@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from storyline.text.numbers import SCALES, VAGUE, parse_number_word, parse_ordinal
 from storyline.text.stopwords import is_stopword
@@ -36,6 +37,7 @@ class Head:
     lemmas: list[str] = field(default_factory=list)
 
 
+@lru_cache(maxsize=65_536)
 def _is_content(word: str, language: str) -> bool:
     low = word.lower().replace("\u2019", "'")
     if len(low) < 2 or low in _SKIP or is_stopword(low, language):
