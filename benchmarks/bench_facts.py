@@ -246,11 +246,25 @@ def meantime(language: str) -> AlignmentScore | None:
         items, key = [], {}
         for d in topic_docs:
             text = "\n\n".join(s for s in d["sentences"])
-            art = Article(text=text, title=d.get("title"), external_id=d["doc_id"], language=language)
+            art = Article(text=text, title=d.get("title"), external_id=d["doc_id"], language=language,
+                          published=_meantime_date(d.get("date")))
             items.append(AnalyzedArticle(art, analyze(art)))
             key[art.id] = d["doc_id"]
         score_alignment(items, lambda a, b: frozenset((key[a], key[b])) in linked, out)
     return out
+
+
+def _meantime_date(text: str | None) -> PartialDate | None:
+    """MEANTIME dates look like '01-Mar-08' (nl) or 'March 01, 2008' (en)."""
+    import datetime as dt
+
+    for fmt in ("%d-%b-%y", "%B %d, %Y"):
+        try:
+            d = dt.datetime.strptime(text or "", fmt)
+        except ValueError:
+            continue
+        return PartialDate(d.year, d.month, d.day)
+    return None
 
 
 # ----------------------------------------------------------------------------- speed

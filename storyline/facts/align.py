@@ -12,6 +12,8 @@ has strong evidence of being about the same thing, so a conflict is never reache
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -21,6 +23,7 @@ from storyline.facts.bounds import magnitude_close
 from storyline.facts.claims import Claim
 from storyline.facts.compare import claim_bounds, date_range, relation
 from storyline.facts.concepts import WEAK_CONCEPTS, Idf, lemmas_match
+from storyline.model import PartialDate
 
 ALIGN_THRESHOLD = 0.42
 STRONG_THRESHOLD = 0.5
@@ -95,6 +98,32 @@ def _times_compatible(a: Claim, b: Claim) -> bool:
     return False
 
 
+MAX_REPORT_GAP_DAYS = 7  # reports dated to the month or coarser
+MAX_DAY_GAP_DAYS = 2  # reports dated to the day: the same event is reported the same or the next days
+
+
+def _reports_close(a: Claim, b: Claim) -> bool:
+    """False when the two articles were written more than a week apart: their figures (counts, prices,
+    tolls) may then describe different moments; unknown dates count as close."""
+    if a.ref_date is None or b.ref_date is None:
+        return True
+    ra, rb = _date_span(a.ref_date), _date_span(b.ref_date)
+    gap = max(ra[0] - rb[1], rb[0] - ra[1], 0)
+    both_days = a.ref_date.day is not None and b.ref_date.day is not None
+    return gap <= (MAX_DAY_GAP_DAYS if both_days else MAX_REPORT_GAP_DAYS)
+
+
+def _date_span(d: PartialDate) -> tuple[int, int]:
+    """First and last day (as ordinals) of a partial date."""
+    if d.day is not None:
+        x = dt.date(d.year, d.month or 1, d.day).toordinal()
+        return x, x
+    if d.month is not None:
+        last = calendar.monthrange(d.year, d.month)[1]
+        return dt.date(d.year, d.month, 1).toordinal(), dt.date(d.year, d.month, last).toordinal()
+    return dt.date(d.year, 1, 1).toordinal(), dt.date(d.year, 12, 31).toordinal()
+
+
 def _speaker_match(a: Claim, b: Claim) -> bool:
     from rapidfuzz.fuzz import ratio
 
@@ -134,7 +163,7 @@ def score_pair(a: Claim, b: Claim, idf: Idf) -> PairScore | None:
         if content < 0.2 and not (shared and min(len(a.head), len(b.head)) <= 3):
             return None
         return PairScore(0.5 + content / 2, 1.0, content, "agree", True)
-    if not _times_compatible(a, b):
+    if not _times_compatible(a, b) or not _reports_close(a, b):
         return None
     if a.kind == "date":
         head = _head_similarity(a, b)
@@ -166,8 +195,10 @@ def score_pair(a: Claim, b: Claim, idf: Idf) -> PairScore | None:
         score = 0.2 + 0.45 * local + 0.2 * window + 0.1 * ent + (0.2 if rel == "agree" else 0.0)
     # a contradiction is only shown between claims that count the same thing (head) and say the
     # same about it (a shared predicate near the figure, or much of the sentence)
-    strong = score >= ALIGN_THRESHOLD and ((head >= 1.0 and (near > 0.0 or local >= 0.2))
-                                           or (not (a.head and b.head) and local >= 0.35))
+    # names in both sentences but none shared: about different companies, indices, places
+    other_names = bool(a.entities and b.entities and not a.entities & b.entities)
+    strong = score >= ALIGN_THRESHOLD and not other_names and (
+        (head >= 1.0 and (near > 0.0 or local >= 0.2)) or (not (a.head and b.head) and local >= 0.35))
     return PairScore(score, head, local, rel, strong)
 
 
@@ -213,7 +244,8 @@ def _units(claims: list[Claim], idf: Idf) -> list[list[int]]:
                 if arts & m_arts:
                     continue
                 other = claims[merged[m][0]]
-                if _overlap(lead.local, other.local, idf) >= 0.2 and _times_compatible(lead, other):
+                if _overlap(lead.local, other.local, idf) >= 0.2 and _times_compatible(lead, other) \
+                        and _reports_close(lead, other):
                     merged[m].extend(unit)
                     m_arts |= arts
                     placed = True

@@ -97,8 +97,8 @@ def _num(x: float) -> str:
         return f"{x / 1e9:.3g} bn"
     if abs(x) >= 1e6:
         return f"{x / 1e6:.3g} m"
-    if float(x).is_integer():
-        return f"{int(x):,}"
+    if float(x).is_integer() or abs(x) >= 1000:
+        return f"{round(x):,}"
     return f"{x:.3g}"
 
 
@@ -136,7 +136,7 @@ def describe(c: Claim) -> str:
 def _duration(seconds: float) -> str:
     for size, name in ((86400 * 365, "year"), (86400 * 7, "week"), (86400, "day"), (3600, "hour"), (60, "minute")):
         if seconds >= size:
-            n = seconds / size
+            n = round(seconds / size, 2)
             n_txt = f"{n:g}" if n < 10 else f"{n:.0f}"
             return f"{n_txt} {name}{'' if n == 1 else 's'}"
     return f"{seconds:g} seconds"
