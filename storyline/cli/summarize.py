@@ -1,0 +1,51 @@
+"""`storyline summarize`: treat the inputs as one story and print its cited summary (layer 6, no store)."""
+
+from __future__ import annotations
+
+import click
+
+from storyline.cli.context import settings_from
+from storyline.cli.output import emit_json, json_option, progress
+from storyline.errors import StorylineError
+from storyline.ingest import read_inputs
+from storyline.model import AnalyzedArticle, Article, Rejected
+from storyline.summarize import summarize
+from storyline.summarize.cited import cited_summary, summary_lines
+from storyline.text import analyze
+
+
+@click.command("summarize", epilog="""\b
+Examples:
+  storyline summarize examples/sochi                 a 100-word summary of the five seed reports
+  storyline summarize examples/sochi --words 60      a shorter one
+  storyline summarize news.jsonl --sentences 3 --json
+""")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--words", "words", type=click.IntRange(min=1), default=100, show_default=True,
+              help="Length budget in words (never exceeded).")
+@click.option("--sentences", type=click.IntRange(min=1), default=None, help="At most this many sentences.")
+@json_option
+@click.pass_context
+def summarize_command(ctx: click.Context, paths: tuple[str, ...], words: int, sentences: int | None,
+                      as_json: bool) -> None:
+    """Summarize the inputs as one story: source sentences chosen for what most outlets report,
+    each followed by every article that states the same content."""
+    articles: list[Article] = []
+    rejected: list[Rejected] = []
+    for item in read_inputs(list(paths), settings_from(ctx)):
+        (rejected if isinstance(item, Rejected) else articles).append(item)  # type: ignore[arg-type]
+    if not articles:
+        raise StorylineError("E001", rejected=len(rejected))
+    items = [AnalyzedArticle(a, analyze(a)) for a in progress(articles, total=len(articles), label="analysing")]
+    data = cited_summary(summarize(items, words=words, sentences=sentences), items)
+    if as_json:
+        data["rejected"] = [{"source": r.source, "line": r.line, "reason": r.reason} for r in rejected]
+        emit_json(data)
+        return
+    for line in summary_lines(data):
+        click.echo(line)
+    for r in rejected:
+        click.echo(f"rejected: {r}", err=True)
+
+
+COMMANDS = [summarize_command]
