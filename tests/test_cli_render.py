@@ -89,7 +89,7 @@ def test_digest_json_has_every_section():
 
 def test_search_rendering_marks_matches():
     hit = SearchHit("id-a", "a.txt", "Poetin belooft steun", "NOS", PartialDate(2020, 9),
-                    "…ontving Loekasjenko in Sotsji. De…", [Highlight(23, 29)])
+                    "…ontving Loekasjenko in Sotsji. De…", [Highlight(24, 30)])
     assert marked_snippet(hit) == "…ontving Loekasjenko in [Sotsji]. De…"
     lines = search_lines("sotsji", [hit])
     assert lines[0].startswith("1. a.txt  Poetin belooft steun  (NOS, 2020-09 (month))")
