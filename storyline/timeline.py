@@ -17,9 +17,9 @@ import calendar
 import datetime as dt
 import math
 from collections import Counter
-from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from storyline.facts import StoryClaims, analyse_story
@@ -51,10 +51,10 @@ class TimeKey:
     def contains(self, other: TimeKey) -> bool:
         lo, hi = self.range()
         olo, ohi = other.range()
-        if self.weekday is not None and other.weekday != self.weekday:
-            if other.value.day is None or dt.date(other.value.year, other.value.month or 1,
-                                                  other.value.day).weekday() != self.weekday:
-                return False
+        if self.weekday is not None and other.weekday != self.weekday and (
+                other.value.day is None
+                or dt.date(other.value.year, other.value.month or 1, other.value.day).weekday() != self.weekday):
+            return False
         return lo <= olo and ohi <= hi
 
 
@@ -146,7 +146,7 @@ def _mentions(items: Sequence[AnalyzedArticle], story: StoryClaims) -> list[_Men
         ref = story.references.get(aid)
         lead = [s.index for s in sents if not s.foreign and len(s.text.split()) >= 5][:2]
         if ref and ref.date and lead and not timed & set(lead):
-            value = ref.date if ref.date.day is None else ref.date
+            value = ref.date
             lemmas = set().union(*(_lemmas(it, i) for i in lead))
             out.append(_Mention(TimeKey(PartialDate(value.year, value.month, value.day)), aid, it.article.label,
                                 lead[0], None, None, sents[lead[0]].text, lemmas, lead=True))

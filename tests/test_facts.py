@@ -10,8 +10,16 @@ from storyline.facts import extract_facts
 from storyline.facts.bounds import bounds_of, rounding
 from storyline.facts.claims import is_noise_number
 from storyline.facts.rates import rate_for, to_eur
-from storyline.model import (Analysis, AnalyzedArticle, Article, Mention, PartialDate, Quantity, Quote,
-                             TimeExpr)
+from storyline.model import (
+    Analysis,
+    AnalyzedArticle,
+    Article,
+    Mention,
+    PartialDate,
+    Quantity,
+    Quote,
+    TimeExpr,
+)
 from storyline.text.sentences import split_sentences
 from storyline.text.tokens import content_lemmas
 
@@ -29,7 +37,10 @@ def q(text: str, phrase: str, kind: str, value: float | None, low: float | None 
                     qualifier=qualifier, counts=counts, counts_lemmas=lemmas)
 
 
-def article(name: str, text: str, quantities: list[Quantity] = (), published: PartialDate | None = PartialDate(2020, 9),
+SEPTEMBER_2020 = PartialDate(2020, 9)
+
+
+def article(name: str, text: str, quantities: list[Quantity] = (), published: PartialDate | None = SEPTEMBER_2020,
             times: list[TimeExpr] = (), quotes: list[Quote] = (), mentions: list[Mention] = ()) -> AnalyzedArticle:
     """An analysed article with real sentences and lemmas and the given hand-built items."""
     sents = split_sentences(text, "nl")

@@ -55,8 +55,9 @@ def report_lines(result: StoryFacts, items: Sequence[AnalyzedArticle]) -> list[s
     """Everything `storyline facts` prints for people."""
     names = short_labels([it.article.label for it in items])
     conflicts = sum(f.verdict == "conflict" for f in result.facts)
-    lines = [f"FACTS  {len(items)} reports · {len(result.facts)} facts · {conflicts} conflict"
-             f"{'' if conflicts == 1 else 's'} between sources", ""]
+    plural = "" if conflicts == 1 else "s"
+    lines = [f"FACTS  {len(items)} reports · {len(result.facts)} facts · {conflicts} conflict{plural} between sources",
+             ""]
     lines += fact_lines(result.facts, names) or ["  (no checkable figures, dates or quotes)"]
     lines += ["", "TIMELINE", ""]
     lines += timeline_lines(result.timeline, names) or ["  (no dated events)"]

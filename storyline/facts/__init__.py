@@ -18,7 +18,7 @@ from storyline.facts.dating import ReferenceDate, reference_dates, resolved_time
 from storyline.facts.verdict import fact_id, judge, subject_of
 from storyline.model import AnalyzedArticle, Fact, FactValue, TimeExpr
 
-__all__ = ["extract_facts", "analyse_story", "StoryClaims"]
+__all__ = ["StoryClaims", "analyse_story", "extract_facts"]
 
 _ORDER = {"conflict": 0, "compatible": 1, "agree": 2, "single-source": 3}
 _KIND_ORDER = {"count": 0, "money": 1, "percent": 2, "date": 3, "duration": 4, "quote": 5, "ordinal": 6, "age": 7}

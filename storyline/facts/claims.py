@@ -82,9 +82,9 @@ def is_noise_number(q: Quantity, text: str, sentence_start: int) -> bool:
         return True
     if _SCORE.match(surface) and q.kind not in ("percent", "money"):
         return True
-    if q.kind in ("count", "number") and not q.counts and q.value is not None and re.fullmatch(r"\d{4}", surface):
-        if 1800 <= q.value <= 2100:
-            return True  # a year
+    if q.kind in ("count", "number") and not q.counts and q.value is not None \
+            and re.fullmatch(r"\d{4}", surface) and 1800 <= q.value <= 2100:
+        return True  # a year
     if q.kind in ("count", "number") and surface[:1].isdigit() and q.start > sentence_start:
         prev = text[max(sentence_start, q.start - 40):q.start].split()
         if prev and prev[-1][:1].isupper() and prev[-1].isalpha() and not _sentence_initial(text, q.start, prev):

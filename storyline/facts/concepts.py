@@ -83,7 +83,7 @@ def lemmas_match(a: str, b: str) -> bool:
     # 'verkiezingsoverwinning' vs 'presidentsverkiezing' share 'verkiezing' in different positions
     if len(short) >= 8:
         for size in (8, 9, 10):
-            for i in range(0, len(short) - size + 1):
+            for i in range(len(short) - size + 1):
                 if short[i:i + size] in long_ and (i == 0 or i + size == len(short)):
                     return True
     return False

@@ -56,7 +56,7 @@ def judge(claims: list[Claim]) -> Judgement:
             details[(arts[x], arts[y])] = r.detail
     kinds = set(rels.values())
     if torn and "conflict" not in kinds and kinds != {"agree"}:
-        a = sorted(torn)[0]
+        a = min(torn)
         figures = " and ".join(_quoted(c) for c in per_article[a])
         return Judgement("compatible", f"{a} itself gives {figures}; the others fit within that")
     if "conflict" in kinds:
