@@ -135,8 +135,8 @@ def ingest(inputs: Sequence[str], store: Store, settings: Settings, progress: Pr
     with BackgroundWriter() as writer:
         batcher = _Batcher(store, report, batch_size, writer)
         for source in items:
-            stamp = None if reread else _stamp(source, settings)
-            known = store.get_input(stamp) if stamp is not None else None
+            stamp = _stamp(source, settings)
+            known = store.get_input(stamp) if stamp is not None and not reread else None
             if known is not None and _still_stored(store, known):
                 _replay(known, batcher, report)
                 continue
