@@ -113,9 +113,18 @@ def is_foreign(text: str, article_language: str | None) -> str | None:
     """
     if not article_language:
         return None
-    scores = profile_scores(text)
+    return foreign_by_scores(profile_scores(text), article_language)
+
+
+def foreign_by_scores(scores: dict[str, int], article_language: str) -> str | None:
+    """``is_foreign`` on already computed profile scores."""
     own = scores.get(article_language, 0)
     best, top = max(scores.items(), key=lambda kv: kv[1])
     if best != article_language and top >= 2 and own == 0:
         return best
     return None
+
+
+def other_language_hits(scores: dict[str, int], article_language: str) -> int:
+    """How many function words of languages other than the article's the scores hold."""
+    return sum(v for k, v in scores.items() if k != article_language)

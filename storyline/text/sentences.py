@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from storyline.model import Sentence
-from storyline.text.language import detect_language, is_foreign
+from storyline.text.language import (detect_language, foreign_by_scores, is_foreign, other_language_hits,
+                                     profile_scores)
 from storyline.text.stopwords import STOPWORDS
 
 # Titles and forms of address: a stop after them never ends a sentence ("Mr. Smith", "dhr. Jansen").
@@ -145,10 +146,16 @@ def split_sentences(text: str, language: str | None = None) -> list[Sentence]:
         language = detect_language(text)
     sentences: list[Sentence] = []
     for block in _blocks(text):
-        block_foreign = is_foreign(text[block.start:block.end], language)
+        block_foreign: str | None = None
+        check = False
+        if language:
+            scores = profile_scores(text[block.start:block.end])
+            block_foreign = foreign_by_scores(scores, language)
+            # One sentence can only be foreign when the block holds other-language words at all.
+            check = block_foreign is None and other_language_hits(scores, language) >= 2
         for s, e in _split_block(text, block):
             piece = text[s:e]
-            other = block_foreign or is_foreign(piece, language)
+            other = block_foreign or (is_foreign(piece, language) if check else None)
             sentences.append(Sentence(index=len(sentences), start=s, end=e, text=piece,
                                       language=other or language, paragraph=block.paragraph,
                                       foreign=other is not None))

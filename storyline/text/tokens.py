@@ -41,20 +41,21 @@ class Token:
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of ``text`` with spans (shifted by ``offset``); "Loekasjenko’s" gives "Loekasjenko" + "’s"."""
-    out: list[Token] = []
-    append = out.append
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        start = m.start() + offset
+    out = [Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+    if "'" not in text and "\u2019" not in text:
+        return out
+    split: list[Token] = []
+    for tok in out:
+        word = tok.text
         if ("'" in word or "\u2019" in word) and len(word) > 3 and word[0].isupper():
             p = _POSSESSIVE.search(word)
             if p is not None and word[p.start() - 1].isalpha():
-                cut = p.start()
-                append(Token(word[:cut], start, start + cut))
-                append(Token(word[cut:], start + cut, start + len(word)))
+                cut = tok.start + p.start()
+                split.append(Token(word[:p.start()], tok.start, cut))
+                split.append(Token(word[p.start():], cut, tok.end))
                 continue
-        append(Token(word, start, start + len(word)))
-    return out
+        split.append(tok)
+    return split
 
 
 _CACHE: dict[tuple[str, str], str] = {}
@@ -87,31 +88,30 @@ def lemmatize(word: str, language: str | None) -> str:
     return found
 
 
-_CONTENT: dict[tuple[str, str | None], str | None] = {}
+_CONTENT: dict[str | None, dict[str, str | None]] = {}
 
 
 def _content_lemma(word: str, language: str | None) -> str | None:
-    """The content lemma of one word form, or None for punctuation and stopwords (cached)."""
-    key = (word, language)
-    if key in _CONTENT:
-        return _CONTENT[key]
+    """The content lemma of one word form, or None for punctuation and stopwords (cached per language)."""
+    cache = _CONTENT.setdefault(language, {})
+    if word in cache:
+        return cache[word]
     lemma: str | None = None
     if word[:1].isalnum() and not is_stopword(word, language):
         lemma = lemmatize(word, language)
         if is_stopword(lemma, language):
             lemma = None
-    if len(_CONTENT) < _CACHE_LIMIT:
-        _CONTENT[key] = lemma
+    if len(cache) < _CACHE_LIMIT:
+        cache[word] = lemma
     return lemma
 
 
 def lemmas_of_tokens(tokens: list[Token], language: str | None) -> list[str]:
     """Content lemmas of already tokenized words: lowercase, no stopwords, no punctuation."""
+    get = _CONTENT.setdefault(language, {}).get
     out: list[str] = []
-    get = _CONTENT.get
     for tok in tokens:
-        key = (tok.text, language)
-        lemma = get(key, _MISSING)
+        lemma = get(tok.text, _MISSING)
         if lemma is _MISSING:
             lemma = _content_lemma(tok.text, language)
         if lemma is not None:
