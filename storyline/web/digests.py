@@ -151,6 +151,23 @@ class DigestCache:
             item = self._items.get(story_id)
             return item[1] if item else None
 
+    def page(self, store: Store, story_id: str, key: str) -> bytes | None:
+        """A page rendered earlier from the story's current version, or None (one indexed read)."""
+        with self._lock:
+            item = self._items.get(story_id)
+            if item is None or key not in item[2]:
+                return None
+        version = story_version(store.reader(), story_id)
+        with self._lock:
+            item = self._items.get(story_id)
+            if item is None or item[0] != version:
+                return None
+            body = item[2].get(key)
+            if body is not None:
+                self.hits += 1
+                self._items.move_to_end(story_id)
+            return body
+
     def rendered(self, story_id: str, version: object, key: str) -> bytes | None:
         """A page rendered earlier from this version of the story (key: format and language)."""
         with self._lock:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
 from storyline.web import views
@@ -59,31 +60,48 @@ def stories_html(request: Request, since: Annotated[DateParam, Query(alias="from
     return render(request, "stories.html", {**data, "json_url": "/stories.json" + (f"?{query}" if query else "")})
 
 
+# The story routes are async: a page already rendered for the story's current version is served
+# on the event loop after one indexed SQLite read (no thread hop); building a page runs in the
+# thread pool. WAL reads do not wait for writers, so the loop is not blocked by an ingest.
+
+
 @router.get("/stories/{story_id}.json", summary="One story's digest (JSON)", tags=["stories"])
-def story_json(request: Request, story_id: str) -> Response:
+async def story_json(request: Request, story_id: str) -> Response:
     """The digest of one story: summary with citations, facts with verdicts, timeline, entities, sources."""
-    app = request.app
-    version, digest = views.story_page(app.state.store, app.state.digests, story_id)
-    body = app.state.digests.rendered(story_id, version, "json")
+    cache = request.app.state.digests
+    body = cache.page(request.app.state.store, story_id, "json")
     if body is None:
-        body = ok(views.story_json(digest)).body
-        app.state.digests.keep_rendered(story_id, version, "json", body)
+        body = await run_in_threadpool(_build_json, request, story_id)
     return Response(body, media_type="application/json")
 
 
-@router.get("/stories/{story_id}", summary="One story (HTML)", tags=["pages"])
-def story_html(request: Request, story_id: str) -> Response:
-    """The story page; rendered once per story version and language, then served from memory."""
+def _build_json(request: Request, story_id: str) -> bytes:
     app = request.app
     version, digest = views.story_page(app.state.store, app.state.digests, story_id)
+    body = bytes(ok(views.story_json(digest)).body)
+    app.state.digests.keep_rendered(story_id, version, "json", body)
+    return body
+
+
+@router.get("/stories/{story_id}", summary="One story (HTML)", tags=["pages"])
+async def story_html(request: Request, story_id: str) -> Response:
+    """The story page; rendered once per story version and language, then served from memory."""
     lang, explicit = request_language(request)
     key = f"html:{lang}:{int(explicit)}"
-    body = app.state.digests.rendered(story_id, version, key)
+    body = request.app.state.digests.page(request.app.state.store, story_id, key)
     if body is None:
-        labels = {a["id"]: a.get("label") or a["id"] for a in digest["articles"]}
-        svg = render_timeline(digest["timeline"], labels, title=digest.get("headline") or "", lang=lang) \
-            if digest["timeline"] else None
-        body = render_bytes(request, "story.html", {"d": digest, "timeline_svg": svg,
-                                                    "json_url": f"/stories/{story_id}.json"})
-        app.state.digests.keep_rendered(story_id, version, key, body)
+        body = await run_in_threadpool(_build_html, request, story_id, key)
     return Response(body, media_type="text/html; charset=utf-8", headers={"vary": "Accept-Language"})
+
+
+def _build_html(request: Request, story_id: str, key: str) -> bytes:
+    app = request.app
+    version, digest = views.story_page(app.state.store, app.state.digests, story_id)
+    lang, _ = request_language(request)
+    labels = {a["id"]: a.get("label") or a["id"] for a in digest["articles"]}
+    svg = render_timeline(digest["timeline"], labels, title=digest.get("headline") or "", lang=lang) \
+        if digest["timeline"] else None
+    body = render_bytes(request, "story.html", {"d": digest, "timeline_svg": svg,
+                                                "json_url": f"/stories/{story_id}.json"})
+    app.state.digests.keep_rendered(story_id, version, key, body)
+    return body
