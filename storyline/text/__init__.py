@@ -11,6 +11,7 @@ from storyline.model import Analysis, Article
 from storyline.text.language import ANALYSED, detect_language
 from storyline.text.names import find_mentions
 from storyline.text.quantities import find_quantities
+from storyline.text.times import find_times
 from storyline.text.sentences import split_sentences
 from storyline.text.tokens import lemmas_of_tokens, tokenize
 
@@ -37,4 +38,5 @@ def analyze(article: Article) -> Analysis:
         return analysis
     analysis.mentions = find_mentions(text, sentences, language, tokens)
     analysis.quantities = find_quantities(text, sentences, language)
+    analysis.times = find_times(text, sentences, article.published, language)
     return analysis
