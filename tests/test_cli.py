@@ -27,11 +27,16 @@ EXPECTED_DATES = {"000": "date unknown", "001": "date unknown", "002": "2020-09 
                   "003": "2020-09 (month)", "004": "2020-08 (month)"}
 
 
+# The console script `make demo` runs; `python -m storyline` where the package is not installed.
+SCRIPT = Path(sys.executable).with_name("storyline")
+ENTRY = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "storyline"]
+
+
 def run(db: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    """`python -m storyline --db DB ARGS` in a subprocess (stdout is a pipe, not a terminal)."""
+    """`storyline --db DB ARGS` in a subprocess (stdout is a pipe, not a terminal)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("STORYLINE_DB", None)
-    return subprocess.run([sys.executable, "-m", "storyline", "--db", str(db), *args], cwd=ROOT, env=env,
+    return subprocess.run([*ENTRY, "--db", str(db), *args], cwd=ROOT, env=env,
                           input=stdin, capture_output=True, text=True, timeout=120, check=False)
 
 

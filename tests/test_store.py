@@ -270,3 +270,17 @@ def test_a_directory_is_not_a_database(tmp_path):
     with pytest.raises(StorylineError) as err:
         Store(tmp_path)
     assert err.value.code == "E010"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.text(alphabet=st.sampled_from(list('ab "()*:^+-{}.,AND OR NOT NEAR\u00eb\u2019')), max_size=25)
+       | st.text(max_size=25))
+def test_no_query_escapes_as_a_raw_sqlite_error(store, query):
+    if not store.count_articles():  # one store for every example: searching does not change it
+        store.add_articles([make(1)])
+    try:
+        hits = store.search(query)
+    except StorylineError as err:
+        assert err.code == "E030"
+    else:
+        assert all(h.id for h in hits)
