@@ -87,7 +87,7 @@ def test_story_page_and_json_come_from_the_same_digest(seeded) -> None:
 
 
 def test_story_page_is_cached_and_rebuilt_when_the_story_changes(fresh) -> None:
-    client, store, ids, story_id = fresh
+    client, store, _ids, story_id = fresh
     cache = client.app.state.digests
     client.get(f"/stories/{story_id}")
     misses = cache.misses
@@ -113,7 +113,7 @@ def test_unknown_story_and_article_are_coded_404s(seeded) -> None:
 
 
 def test_article_page_highlights_names_quantities_and_dates(seeded) -> None:
-    client, store, ids, story_id = seeded
+    client, _store, ids, story_id = seeded
     article_id = ids[2]
     data = client.get(f"/articles/{article_id}.json").json()["data"]
     assert data["article"]["id"] == article_id and data["analysed"] is True
@@ -137,7 +137,7 @@ def test_search_finds_seed_reports_with_snippets(seeded) -> None:
     assert data["ok"] is True and data["data"]["results"]
     hit = data["data"]["results"][0]
     spans = [hit["snippet"][s:e].lower() for s, e in hit["highlights"]]
-    assert any(s.startswith("poetin") or s.startswith("lening") for s in spans)
+    assert any(s.startswith(("poetin", "lening")) for s in spans)
     page = client.get("/search", params={"q": "Poetin lening"}).text
     assert "<mark>" in page and f'href="/articles/{hit["id"]}"' in page
 
@@ -191,7 +191,7 @@ def test_interface_language_from_query_and_accept_language(seeded) -> None:
 
 
 def test_xss_article_is_escaped_everywhere(fresh) -> None:
-    client, store, ids, story_id = fresh
+    client, store, _ids, story_id = fresh
     response = client.post("/api/articles", content=json.dumps(EVIL_ARTICLE), headers=AUTH)
     assert response.status_code == 201, response.text
     [evil_id] = response.json()["data"]["new_ids"]
@@ -310,7 +310,7 @@ def test_http_ingest_that_fails_half_way_commits_nothing(tmp_path: Path, monkeyp
 
 
 def test_http_ingest_clears_the_digest_cache(fresh) -> None:
-    client, store, _, story_id = fresh
+    client, _store, _, story_id = fresh
     client.get(f"/stories/{story_id}")
     assert client.app.state.digests.peek(story_id) is not None
     client.post("/api/articles", content=json.dumps({"text": "Nog een bericht."}), headers=AUTH)

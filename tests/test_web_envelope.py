@@ -149,7 +149,7 @@ def test_post_articles_errors_are_envelopes(env) -> None:
 
 
 def test_internal_errors_are_500_envelopes(env, monkeypatch: pytest.MonkeyPatch) -> None:
-    client, _, story_id = env
+    client, _, _story_id = env
     from storyline.web import views
 
     def broken(*args: Any, **kwargs: Any) -> Any:

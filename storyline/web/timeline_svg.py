@@ -8,6 +8,7 @@ readers. All text is XML-escaped here, since the result is inserted as markup.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from html import escape
 from typing import Any
@@ -44,6 +45,14 @@ def interval(iso: str | None) -> tuple[date, date] | None:
         return day, day
     except (ValueError, IndexError):
         return None
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _x(text: object) -> str:
+    """Text made safe for SVG: characters XML cannot carry removed, markup escaped."""
+    return escape(_NOT_XML.sub("", str(text)))
 
 
 def _clip(text: str, limit: int = TEXT_CHARS) -> str:
@@ -87,27 +96,27 @@ def render_timeline(entries: list[dict[str, Any]], labels: dict[str, str], title
         return TRACK_X0 + width * (day - lo).days / total_days
 
     height = TOP + ROW * len(entries) + 8
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 {WIDTH} {height}" '
-           f'width="{WIDTH}" height="{height}" role="group" aria-labelledby="timeline-svg-title">',
-           f'<title id="timeline-svg-title">{escape(title)}</title>']
+    out = [(f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 {WIDTH} {height}" '
+           f'width="{WIDTH}" height="{height}" role="group" aria-labelledby="timeline-svg-title">'),
+           f'<title id="timeline-svg-title">{_x(title)}</title>']
     if lo is not None:
         out.append(f'<line class="axis" x1="{TRACK_X0}" y1="{TOP - 6}" x2="{TRACK_X1}" y2="{TOP - 6}"/>')
         for day, text in _ticks(lo, hi, lang):  # type: ignore[arg-type]
             tx = x(day)
             out.append(f'<line class="tick" x1="{tx:.1f}" y1="{TOP - 10}" x2="{tx:.1f}" y2="{height - 4}"/>')
-            out.append(f'<text class="tick-label" x="{tx + 2:.1f}" y="{TOP - 14}">{escape(text)}</text>')
+            out.append(f'<text class="tick-label" x="{tx + 2:.1f}" y="{TOP - 14}">{_x(text)}</text>')
     for i, (entry, span) in enumerate(zip(entries, spans, strict=True)):
         y = TOP + i * ROW
         when = str(entry.get("description") or entry.get("time") or "?")
         what = str(entry.get("label") or "")
         cited = " ".join(labels.get(a, a) for a in entry.get("articles") or [])
         full = f"{when}: {what}" + (f" ({cited})" if cited else "")
-        out.append(f'<g class="entry precision-{escape(str(entry.get("precision") or "unknown"))}">')
-        out.append(f"<title>{escape(full)}</title>")
+        out.append(f'<g class="entry precision-{_x(str(entry.get("precision") or "unknown"))}">')
+        out.append(f"<title>{_x(full)}</title>")
         if i % 2 == 0:
             out.append(f'<rect class="band" x="0" y="{y}" width="{WIDTH}" height="{ROW}"/>')
-        out.append(f'<text class="when" x="{TEXT_X}" y="{y + 19}">{escape(_clip(when))}</text>')
-        out.append(f'<text class="what" x="{TEXT_X}" y="{y + 38}">{escape(_clip(what + (" · " + cited if cited else "")))}</text>')
+        out.append(f'<text class="when" x="{TEXT_X}" y="{y + 19}">{_x(_clip(when))}</text>')
+        out.append(f'<text class="what" x="{TEXT_X}" y="{y + 38}">{_x(_clip(what + (" · " + cited if cited else "")))}</text>')
         if span is not None and lo is not None:
             x0, x1 = x(span[0]), x(span[1] + timedelta(days=1))
             if x1 - x0 < 8:
