@@ -147,3 +147,28 @@ def test_digest_keeps_input_order_and_detects_language(store, tmp_path):
     assert [(a.label, a.language) for a in digest.stories[0].articles] == [("nl1", "nl"), ("en1", "en")]
     assert store.get_article("en1").article.language == "en"  # stored for filters
     assert build_digest(store, []).stories == []
+
+
+def test_two_writers_on_one_file_count_each_article_once(tmp_path):
+    """Two stores (two connections, as two processes would have) ingest overlapping inputs at once."""
+    import threading
+
+    path = tmp_path / "shared.db"
+    Store(path).close()  # migrated once; both then open the same file
+    a = write_jsonl(tmp_path / "a.jsonl", 1200)
+    b = write_jsonl(tmp_path / "b.jsonl", 1200, start=600)
+    reports = {}
+
+    def run(name: str, data: Path) -> None:
+        with Store(path) as s:
+            reports[name] = ingest([str(data)], s, SETTINGS, batch_size=100)
+
+    threads = [threading.Thread(target=run, args=(n, d)) for n, d in (("a", a), ("b", b))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert reports["a"].new + reports["b"].new == 1800
+    assert reports["a"].duplicate + reports["b"].duplicate == 600
+    with Store(path) as s:
+        assert s.count_articles() == 1800 and s.fts_in_sync()
