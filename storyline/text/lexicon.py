@@ -63,6 +63,14 @@ stad hoofdstad dorp gemeente provincie regio deelstaat staat eiland badplaats ha
 city town village capital province region state island port
 """.split())
 
+# Last words of multi-word place names ("Changi International Airport", "Atlantische Oceaan").
+PLACE_WORDS: frozenset[str] = frozenset("""
+airport luchthaven oceaan ocean zee sea rivier river meer lake baai bay gebergte mountains mountain
+eiland eilanden island islands straat street avenue plein square park vallei valley kanaal canal
+woestijn desert schiereiland peninsula golf gulf kust coast
+""".split())
+PLACE_SUFFIXES: tuple[str, ...] = ("straat", "plein", "weg", "laan", "gracht", "kade", "zee", "meer")
+
 # Well-known organisations: surface form → canonical (English) name.
 KNOWN_ORGS: dict[str, str] = {
     "EU": "European Union", "Europese Unie": "European Union", "European Union": "European Union",

@@ -20,12 +20,12 @@ from wordfreq import zipf_frequency
 from storyline.model import Mention, Sentence
 from storyline.text.gazetteer import Gazetteer, gazetteer
 from storyline.text.lexicon import (CURRENCY_CODES, NOT_NAMES, TITLE_WORDS, ORG_SUFFIXES, ORG_WORDS, PERSON_CUE_SUFFIXES, PERSON_CUES,
-                                    PERSON_VERBS, PLACE_CUES, PLACE_PREPOSITIONS)
+                                    PERSON_VERBS, PLACE_CUES, PLACE_PREPOSITIONS, PLACE_SUFFIXES, PLACE_WORDS)
 from storyline.text.stopwords import STOPWORDS
 from storyline.text.tokens import LEMMATIZED, Token, tokenize
 from storyline.text.translit import fold
 
-_PARTICLES = frozenset("van de der den ter ten te du da dos la le von bin al el y of".split())
+_PARTICLES = frozenset("van de der den ter ten te du da dos la le von bin al el y of &".split())
 _OPENING = frozenset("\"'\u201c\u2018\u201e\u00ab(:\u2013\u2014-\u2022")
 _COMMON_ZIPF = 3.0
 _ALL_STOP = STOPWORDS["nl"] | STOPWORDS["en"]
@@ -244,6 +244,9 @@ class _Scanner:
                 or (low_words[-1].endswith(ORG_SUFFIXES) and len(low_words[-1]) > 6):
             c.type, c.strength = "ORG", 3 if place is None else 2
             return
+        if len(words) > 1 and (low_words[-1] in PLACE_WORDS or low_words[-1].endswith(PLACE_SUFFIXES)):
+            c.type, c.strength = "LOC", 2
+            return
         if place is not None:
             c.type, c.strength, c.key = "LOC", 3, place.canonical
             if len(words) == 1 and (c.cue_before or c.extra.get("next", "") in PERSON_VERBS) and \
@@ -296,13 +299,19 @@ def _resolve(cands: list[_Cand], text: str) -> None:
     for c in cands:
         if c.type and c.strength >= 2:
             votes[fold(text[c.start:c.end])][c.type] += c.strength
+    weak: dict[str, Counter[str]] = defaultdict(Counter)
     for c in cands:
         if c.strength < 2:
-            found = votes.get(fold(text[c.start:c.end]))
+            surface = fold(text[c.start:c.end])
+            found = votes.get(surface)
             if found:
                 c.type = found.most_common(1)[0][0]
-        if c.type is None:
-            c.type = _default_type(c)
+                c.strength = 2
+            else:
+                weak[surface][c.type or _default_type(c)] += 1
+    for c in cands:  # without strong evidence, one surface gets one type: the most frequent guess
+        if c.strength < 2:
+            c.type = weak[fold(text[c.start:c.end])].most_common(1)[0][0]
 
 
 def _default_type(c: _Cand) -> str:
