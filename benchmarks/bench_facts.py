@@ -281,15 +281,25 @@ def _copies(items: list[AnalyzedArticle], n: int) -> list[AnalyzedArticle]:
     return out
 
 
-def timed(items: list[AnalyzedArticle], repeat: int = 3) -> float:
-    """Best of ``repeat`` runs of facts + timeline (analysis excluded), in seconds."""
-    best = float("inf")
+@dataclass
+class Timing:
+    """Best wall-clock and CPU seconds of facts + timeline over some runs (CPU is what the code costs;
+    wall also counts waiting for the cores this shared machine gives to other processes)."""
+
+    wall: float
+    cpu: float
+
+
+def timed(items: list[AnalyzedArticle], repeat: int = 3) -> Timing:
+    """Best of ``repeat`` runs of facts + timeline (analysis excluded)."""
+    wall = cpu = float("inf")
     for _ in range(repeat):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         story = analyse_story(items)
         build_timeline(items, story)
-        best = min(best, time.perf_counter() - t)
-    return best
+        wall = min(wall, time.perf_counter() - t)
+        cpu = min(cpu, time.process_time() - c)
+    return Timing(wall, cpu)
 
 
 def dpg_story(n: int) -> list[AnalyzedArticle]:
@@ -352,12 +362,22 @@ def main() -> None:
 
     ten = _copies(items, 10)
     three_hundred_copies = _copies(items, 300)
-    speed = [["10 articles (seeds ×2)", f"{timed(ten):.3f}"],
-             ["300 articles (seeds ×60, everything aligns)", f"{timed(three_hundred_copies, 1):.3f}"]]
+    def row(name: str, t: Timing, target: float) -> list[object]:
+        return [name, f"{t.cpu:.3f}", f"{t.wall:.3f}", f"< {target:g}"]
+
+    speed = [row("10 articles (seeds ×2)", timed(ten, 5), 0.3),
+             row("300 articles (seeds ×60, everything aligns)", timed(three_hundred_copies, 2), 5)]
     if (DATA / "dpgmedia2019").exists():
         dpg = dpg_story(300)
-        speed.append(["300 articles (DPG 2019, unrelated)", f"{timed(dpg, 1):.3f}"])
-    print(table(["facts + timeline (analysis excluded)", "seconds"], speed))
+        for it in dpg:  # stored analyses may predate time extraction: find times now, outside the timing
+            if not it.analysis.times:
+                from storyline.text.times import find_times
+
+                it.analysis.times = find_times(it.article.text, it.analysis.sentences, it.article.published,
+                                               it.analysis.language or "nl")
+        speed.append(row("300 articles (DPG 2019, unrelated)", timed(dpg, 2), 5))
+    speed_headers = ["facts + timeline (analysis excluded)", "CPU s", "wall s", "target"]
+    print(table(speed_headers, speed))
 
     baseline = load_baseline().get("facts", {})
     alignment_note = (
@@ -380,8 +400,9 @@ def main() -> None:
         alignment_note,
         table(["corpus", "pooled stories", "articles", "aligned pairs", "same-event precision", "conflicts",
                "conflicts across events", "recall proxy"], crow),
-        "Speed of facts + timeline for one story (analysis excluded; best of 3 for 10 articles):",
-        table(["story", "seconds"], speed),
+        ("Speed of facts + timeline for one story (analysis excluded; best of 5 runs for 10 articles, of 2 for 300). "
+         "The machine is shared with other jobs, so wall time includes waiting for a core; CPU time is the cost:"),
+        table(speed_headers, speed),
         floors,
     ])
     write_section("facts", "Facts side by side and the timeline", "python -m benchmarks.bench_facts", body)

@@ -195,15 +195,16 @@ def _add_fact_support(buckets: list[_Bucket], story: StoryClaims, items: Sequenc
     timed = {(m.article_id, m.sentence) for b in buckets for m in b.mentions if not m.lead}
     for b in buckets:
         extra: list[_Mention] = []
+        present = {(x.article_id, x.sentence) for x in b.mentions}
         for m in b.mentions:
             gi = where.get((m.article_id, m.sentence))
             if gi is None or m.lead:
                 continue
             for c in story.groups[gi]:
-                if c.article_id == m.article_id or (c.article_id, c.sentence) in timed:
+                if c.article_id == m.article_id or (c.article_id, c.sentence) in timed \
+                        or (c.article_id, c.sentence) in present:
                     continue
-                if any(x.article_id == c.article_id and x.sentence == c.sentence for x in b.mentions + extra):
-                    continue
+                present.add((c.article_id, c.sentence))
                 it = by_id[c.article_id]
                 extra.append(_Mention(b.key, c.article_id, c.article, c.sentence, c.start, c.end,
                                       it.analysis.sentences[c.sentence].text, _lemmas(it, c.sentence)))

@@ -26,7 +26,7 @@ from storyline.facts.concepts import WEAK_CONCEPTS, Idf, lemmas_match
 from storyline.model import PartialDate
 
 ALIGN_THRESHOLD = 0.42
-STRONG_THRESHOLD = 0.5
+STRONG_LOCAL = 0.6  # sentence overlap that shows two claims say the same thing without a shared predicate
 MAX_BLOCK = 400  # a blocking key shared by more claims than this is too common to pair on
 
 
@@ -195,10 +195,14 @@ def score_pair(a: Claim, b: Claim, idf: Idf) -> PairScore | None:
         score = 0.2 + 0.45 * local + 0.2 * window + 0.1 * ent + (0.2 if rel == "agree" else 0.0)
     # a contradiction is only shown between claims that count the same thing (head) and say the
     # same about it (a shared predicate near the figure, or much of the sentence)
-    # names in both sentences but none shared: about different companies, indices, places
+    # A contradiction is only shown between claims that count the same thing (head) and say the same
+    # about it: a shared specific predicate near the figure ('arrested', 'injured', 'dead') or much of
+    # the sentence in common. Names in both sentences but none shared mean different companies,
+    # indices, places; a sentence listing several figures (a statistics line) has no clear scope.
     other_names = bool(a.entities and b.entities and not a.entities & b.entities)
-    strong = score >= ALIGN_THRESHOLD and not other_names and (
-        (head >= 1.0 and (near > 0.0 or local >= 0.2)) or (not (a.head and b.head) and local >= 0.35))
+    predicate = bool({x for x in a.near & b.near if x.isupper()} - WEAK_CONCEPTS)
+    strong = (score >= ALIGN_THRESHOLD and not other_names and not a.listing and not b.listing
+              and (head >= 1.0 or not (a.head and b.head)) and (predicate or local >= STRONG_LOCAL))
     return PairScore(score, head, local, rel, strong)
 
 

@@ -59,6 +59,7 @@ class Claim:
     speaker: str | None = None  # for quotes: folded speaker key
     sentence_text: str = ""
     bounds: Any = field(default=None, repr=False, compare=False)  # cached Bounds (compare.claim_bounds)
+    listing: bool = False  # the sentence lists three or more figures (a statistics line)
 
 
 def _fold_name(name: str) -> str:
@@ -178,6 +179,10 @@ def article_claims(item: AnalyzedArticle, times: list[TimeExpr], ref_date: Parti
     claims: list[Claim] = []
     next_id = start_id
     seen: list[tuple[Quantity, int]] = []
+    figures_in: dict[int, int] = {}
+    for q in an.quantities:
+        if q.kind in ("count", "money", "percent", "duration"):
+            figures_in[q.sentence] = figures_in.get(q.sentence, 0) + 1
     time_spans = [(t.start, t.end) for t in times]
     for q in sorted(an.quantities, key=lambda q: q.start):
         if q.kind not in QUANTITY_KINDS or q.sentence >= len(sents) or sents[q.sentence].foreign:
@@ -189,13 +194,14 @@ def article_claims(item: AnalyzedArticle, times: list[TimeExpr], ref_date: Parti
             continue
         end, surface = _surface(text, q, s.end)
         head = _head_lemmas(q.counts, q.counts_lemmas, an.language)
-        if _trivial(q, head):
-            continue
+        if _trivial(q, head) or (q.kind == "ordinal" and (q.counts or "")[:1].isupper()):
+            continue  # 'twee landen'; '81st Academy Awards' names an event, it is not a figure
         near = {norm_lemma(x) for x in (q.counts_lemmas[1:] if q.counts else q.counts_lemmas)}
         subject = q.counts or ""
         claim = Claim(next_id, q.kind, aid, label, q.sentence, q.start, end, surface, q.value, q.low, q.high,
                       q.unit, q.qualifier, subject, head=head, near=near | concepts(near), **base(q.sentence))
         claim.part_of = _part_of(q, seen, text)
+        claim.listing = figures_in.get(q.sentence, 0) >= 3
         if claim.part_of is not None:
             claim.subject = f"{subject} (part)"
         seen.append((q, next_id))

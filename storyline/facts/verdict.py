@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from typing import Any
 
 from storyline.facts.claims import Claim
-from storyline.facts.compare import claim_bounds, describe, group_label, relation
+from storyline.facts.compare import Relation, claim_bounds, describe, group_label, relation
 
 _CONCEPT_WORDS = {"ARREST": "arrested", "DEATH": "dead", "INJURY": "injured", "LOAN": "loan", "VOTE": "votes",
                   "EVACUATE": "evacuated", "ELECTION": "election", "TALK": "talks", "PROTEST": "protest",
@@ -45,9 +46,18 @@ def judge(claims: list[Claim]) -> Judgement:
     torn = {a for a, cs in per_article.items() if any(relation(cs[0], x).kind != "agree" for x in cs[1:])}
     rels: dict[tuple[str, str], str] = {}
     details: dict[tuple[str, str], str] = {}
+    memo: dict[tuple[Any, Any], Relation] = {}
+
+    def related(a: Claim, b: Claim) -> Relation:
+        # many outlets repeat the same wording: compare each pair of distinct wordings once
+        key = (_signature(a), _signature(b))
+        if key not in memo:
+            memo[key] = relation(a, b)
+        return memo[key]
+
     for x in range(len(arts)):
         for y in range(x + 1, len(arts)):
-            r = relation(rep[arts[x]], rep[arts[y]])
+            r = related(rep[arts[x]], rep[arts[y]])
             kind = r.kind
             if arts[x] in torn or arts[y] in torn:
                 kinds_xy = {relation(p, q).kind for p in per_article[arts[x]] for q in per_article[arts[y]]}
@@ -70,6 +80,13 @@ def judge(claims: list[Claim]) -> Judgement:
     parts = [f"{describe(rep[a])} ({a})" for a in arts]
     return Judgement("compatible", " and ".join([", ".join(parts[:-1]), parts[-1]]) + " can all be true"
                      if len(parts) > 2 else f"{parts[0]} and {parts[1]} can both be true")
+
+
+def _signature(c: Claim) -> tuple[Any, ...]:
+    """What a claim's relation to others depends on (equal signatures relate alike)."""
+    if c.kind in ("quote", "date"):
+        return (c.kind, c.id)
+    return (c.kind, c.value, c.low, c.high, c.qualifier, c.unit, c.text, c.ref_date)
 
 
 def _conflict_reason(arts: list[str], rep: dict[str, Claim], rels: dict[tuple[str, str], str]) -> str:
