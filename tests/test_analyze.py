@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyline.cli import _register, cli
 from storyline.model import Analysis, Article
@@ -66,3 +68,22 @@ def test_cli_analyze_human_and_missing_path(tmp_path: Path) -> None:
     assert result.exit_code == 0 and "Sochi" in result.output and "entities (" in result.output
     bad = CliRunner().invoke(cli, ["analyze", str(tmp_path / "missing.txt")])
     assert bad.exit_code != 0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400), st.sampled_from(["nl", "en", None]))
+def test_analyze_never_raises(text: str, language: str | None) -> None:
+    a = analyze(Article(text=text, language=language))
+    for s in a.sentences:
+        assert text[s.start:s.end] == s.text
+    for m in a.mentions:
+        assert text[m.start:m.end] == m.text
+
+
+def test_adversarial_100kb_inputs_stay_linear() -> None:
+    import time
+
+    for text in ["A. " * 30000, "Jan " * 25000, "'" * 100_000, "Путин 北京 Sotsji " * 6000, "Jan van de " * 10000]:
+        t0 = time.process_time()
+        analyze(Article(text=text, language="nl"))
+        assert time.process_time() - t0 < 20, text[:20]

@@ -112,7 +112,8 @@ def _is_boundary(text: str, block_start: int, term_start: int, term: str, nxt: i
         return False  # an initial: "J. de Vries"
     if low in ABBREVIATIONS or _MULTI_DOT.match(word):
         return following.lower() in _OPENER_WORDS and following[:1].isupper()
-    if word.isdigit() and len(word) <= 2 and text[block_start:term_start].strip() == word:
+    lead = term_start - len(word) - block_start
+    if word.isdigit() and len(word) <= 2 and lead <= 8 and not text[block_start:block_start + lead].strip():
         return False  # list numbering "1. Eerst …"
     return True
 
