@@ -77,6 +77,7 @@ class Verdict:
     start: int = 0
     end: int = 0
     needs_antecedent: bool = False
+    not_first: bool = False  # "Poetin sprak ook…": fine after other sentences, odd as the opener
 
 
 def words(text: str) -> list[str]:
@@ -133,8 +134,8 @@ def judge(text: str, language: str | None, strict_punctuation: bool = True) -> V
     lang = language if language in _CONNECTIVE else None
     connectives = _CONNECTIVE[lang] if lang else _CONNECTIVE["nl"] | _CONNECTIVE["en"]
     pronouns = _PRONOUN[lang] if lang else _PRONOUN["nl"] | _PRONOUN["en"]
-    needs = head in connectives or head in pronouns or _mentions_also_early(text[start:end], lang)
-    return Verdict(True, "", start, end, needs)
+    needs = head in connectives or head in pronouns
+    return Verdict(True, "", start, end, needs, needs or _mentions_also_early(text[start:end], lang))
 
 
 def _mentions_also_early(text: str, language: str | None) -> bool:

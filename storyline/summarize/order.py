@@ -25,13 +25,14 @@ class Placed:
     relative_position: float  # sentence index / sentences in its article
     time_key: tuple[int, int, int, int, int] | None  # when what it says happened, if known
     needs_antecedent: bool
+    not_first: bool = False
 
 
 def order(placed: Sequence[Placed]) -> list[Placed]:
     """Chosen sentences in reading order (see module docstring)."""
     if not placed:
         return []
-    openers = [p for p in placed if not p.needs_antecedent]
+    openers = [p for p in placed if not p.needs_antecedent and not p.not_first]
     lead = min(openers or placed, key=lambda p: (p.rank, p.relative_position))
     known = sorted(p.time_key for p in placed if p.time_key is not None)
     middle = known[len(known) // 2] if known else _UNKNOWN

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from storyline.summarize.concepts import ConceptWeights
 
 LENGTH_EXPONENT = 0.7  # gain per word^0.7: favours dense sentences without starving long informative ones
-MAX_OVERLAP = 0.3  # idf-weighted word overlap above which a candidate repeats a chosen sentence
+MAX_OVERLAP = 0.25  # idf-weighted word overlap above which a candidate repeats a chosen sentence
 ANTECEDENT_PENALTY = 0.5  # prior factor for "Ook zei hij…" sentences whose antecedent is not chosen
 
 
@@ -34,6 +34,7 @@ class Candidate:
     unigrams: frozenset[str]
     prior: float  # position prior (≥ 1 for leads)
     needs_antecedent: bool = False
+    not_first: bool = False
 
 
 @dataclass

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-SUPPORT_THRESHOLD = 0.2  # idf-weighted word overlap (F1) from which another outlet's sentence states the same content
+SUPPORT_THRESHOLD = 0.25  # idf-weighted word overlap (F1) from which another outlet states the same content
+ENTITY_WEIGHT = 0.5  # names are what the story is about; a shared predicate makes the same statement
 
 
 @dataclass
@@ -54,7 +55,8 @@ class SupportIndex:
             for u in info.unigrams:
                 self.postings[u].append(k)
         n = max(len(self.sentences), 1)
-        self.idf = {u: math.log(1 + n / len(ks)) for u, ks in self.postings.items()}
+        self.idf = {u: math.log(1 + n / len(ks)) * (ENTITY_WEIGHT if u.startswith("@") else 1.0)
+                    for u, ks in self.postings.items()}
         self._norms: dict[int, float] = {}
 
     def _mass(self, k: int) -> float:
