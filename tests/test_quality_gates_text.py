@@ -6,7 +6,6 @@ Floors live in benchmarks/baseline.json under "text"; the data in ../shared (ski
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 

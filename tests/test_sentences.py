@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -64,7 +65,7 @@ def test_spans_are_exact_and_ordered_on_seeds() -> None:
         assert sents, path
         for i, s in enumerate(sents):
             assert s.index == i and text[s.start:s.end] == s.text and s.text == s.text.strip()
-        assert all(a.end <= b.start for a, b in zip(sents, sents[1:]))
+        assert all(a.end <= b.start for a, b in itertools.pairwise(sents))
 
 
 def test_embedded_english_tweet_is_foreign() -> None:

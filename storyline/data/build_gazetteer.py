@@ -27,8 +27,8 @@ CITY_MIN_POP = 15000
 _MONTHS_DAYS = re.compile(
     r"^(januari|january|februari|february|maart|march|april|mei|may|juni|june|juli|july|augustus|august|september"
     r"|oktober|october|november|december|maandag|monday|dinsdag|tuesday|woensdag|wednesday|donderdag|thursday"
-    r"|vrijdag|friday|zaterdag|saturday|zondag|sunday)$", re.I)
-_STOP = frozenset("de het een en van in op the of and a to".split())
+    r"|vrijdag|friday|zaterdag|saturday|zondag|sunday)$", re.IGNORECASE)
+_STOP = frozenset(["de", "het", "een", "en", "van", "in", "op", "the", "of", "and", "a", "to"])
 ALT_MIN_POP = 100000
 LATIN_LOCALES = ["nl_NL", "nl_BE", "en_US", "en_GB", "de_DE", "fr_FR", "it_IT", "es_ES", "pl_PL", "tr_TR",
                  "pt_PT", "cs_CZ", "sv_SE", "da_DK", "no_NO", "fi_FI", "hu_HU", "ro_RO", "hr_HR", "sk_SK"]

@@ -11,8 +11,8 @@ from storyline.model import Analysis, Article
 from storyline.text.language import ANALYSED, detect_language
 from storyline.text.names import find_mentions
 from storyline.text.quantities import find_quantities
-from storyline.text.times import find_times
 from storyline.text.sentences import split_sentences
+from storyline.text.times import find_times
 from storyline.text.tokens import lemmas_of_tokens, tokenize
 
 __all__ = ["analyze"]

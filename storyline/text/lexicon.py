@@ -7,8 +7,14 @@ ISO 3166 codes; ``storyline.text.gazetteer`` turns the codes into canonical Engl
 
 from __future__ import annotations
 
+
+def _words(text: str) -> list[str]:
+    """The whitespace-separated words of a word list written as one string."""
+    return text.split()
+
+
 # Words before a name that say it is a person ("president Poetin", "woordvoerder Peskov").
-PERSON_CUES: frozenset[str] = frozenset("""
+PERSON_CUES: frozenset[str] = frozenset(_words("""
 president presidente premier minister-president vicepremier minister staatssecretaris kanselier koning koningin
 prins prinses paus bisschop kardinaal burgemeester wethouder gouverneur senator kamerlid fractievoorzitter
 partijleider lijsttrekker oppositieleider leider woordvoerder woordvoerster zegsman zegsvrouw correspondent
@@ -24,7 +30,7 @@ author poet singer actor actress director chairman chairwoman chair founder owne
 coach manager captain general commander colonel ambassador diplomat professor researcher scientist analyst
 economist lawyer attorney judge prosecutor officer doctor mr mrs ms miss dr sir lord lady dame colleague
 rival successor predecessor dictator candidate winner activist dissident secretary
-""".split())
+"""))
 
 # Compound endings that make a Dutch word a person cue ("defensieanalist", "VVD-leider").
 PERSON_CUE_SUFFIXES: tuple[str, ...] = ("leider", "woordvoerder", "woordvoerster", "minister", "analist",
@@ -32,14 +38,14 @@ PERSON_CUE_SUFFIXES: tuple[str, ...] = ("leider", "woordvoerder", "woordvoerster
                                         "kandidaat", "deskundige", "expert", "watcher")
 
 # Verbs right after a name that say it is a person ("Poetin zei", "Smith said").
-PERSON_VERBS: frozenset[str] = frozenset("""
+PERSON_VERBS: frozenset[str] = frozenset(_words("""
 zei zegt zeiden verklaarde verklaart vertelde vertelt schreef schrijft twitterde tweette benadrukte stelde
 meldde liet waarschuwde antwoordde beloofde erkende ontkende noemde vindt vond denkt dacht hoopt hoopte
 said says told added wrote tweeted stated warned explained noted argued claimed insisted admitted denied
-""".split())
+"""))
 
 # Words inside a name that make it an organisation ("Europese Commissie", "Bank of America").
-ORG_WORDS: frozenset[str] = frozenset("""
+ORG_WORDS: frozenset[str] = frozenset(_words("""
 partij unie bank ministerie universiteit hogeschool raad commissie rechtbank hof kamer bond vereniging
 stichting fonds groep holding maatschappij instituut omroep krant politie leger marine luchtmacht
 federatie organisatie agentschap dienst bureau parlement senaat congres regering kabinet club ploeg
@@ -49,26 +55,26 @@ federation organization organisation foundation fund court congress parliament s
 force forces administration authority board bureau office service services systems technologies
 zaken international holdings press news times post journal network club fc team industries electric energy
 airline communications capital securities exchange reserve nv bv n.v. b.v. gmbh ag sa s.a. telecom
-""".split())
+"""))
 
 ORG_SUFFIXES: tuple[str, ...] = ("partij", "bank", "raad", "commissie", "ministerie", "universiteit", "bond",
                                  "groep", "fonds", "dienst", "unie", "maatschappij")
 
 # Prepositions that usually introduce a place ("in Sotsji", "uit Minsk", "to Moscow").
-PLACE_PREPOSITIONS: frozenset[str] = frozenset("in uit naar vanuit nabij rond bij near from to into across".split())
+PLACE_PREPOSITIONS: frozenset[str] = frozenset(_words("in uit naar vanuit nabij rond bij near from to into across"))
 
 # Words right before a name that say it is a place ("provinciestad Zjodino", "the town of").
-PLACE_CUES: frozenset[str] = frozenset("""
+PLACE_CUES: frozenset[str] = frozenset(_words("""
 stad hoofdstad dorp gemeente provincie regio deelstaat staat eiland badplaats havenstad grensstad
 city town village capital province region state island port
-""".split())
+"""))
 
 # Last words of multi-word place names ("Changi International Airport", "Atlantische Oceaan").
-PLACE_WORDS: frozenset[str] = frozenset("""
+PLACE_WORDS: frozenset[str] = frozenset(_words("""
 airport luchthaven oceaan ocean zee sea rivier river meer lake baai bay gebergte mountains mountain
 eiland eilanden island islands straat street avenue plein square park vallei valley kanaal canal
 woestijn desert schiereiland peninsula golf gulf kust coast
-""".split())
+"""))
 PLACE_SUFFIXES: tuple[str, ...] = ("straat", "plein", "weg", "laan", "gracht", "kade", "zee", "meer")
 
 # Well-known organisations: surface form → canonical (English) name.
@@ -123,7 +129,7 @@ syrisch:SY israëlisch:IL palestijns:PS egyptisch:EG saoedisch:SA afghaans:AF no
 zuid-koreaans:KR australisch:AU zuid-afrikaans:ZA nigeriaans:NG litouws:LT lets:LV ests:EE hongaars:HU
 tsjechisch:CZ slowaaks:SK roemeens:RO bulgaars:BG servisch:RS kroatisch:HR georgisch:GE armeens:AM
 kazachs:KZ europees:150 baltisch:Baltic_states westers:the_West arabisch:Arab_world venezolaans:VE cubaans:CU libisch:LY marokkaans:MA luxemburgs:LU noord-koreaans:KP
-""".split()
+"""
 _ADJ_EN = """
 russian:RU belarusian:BY belarussian:BY byelorussian:BY ukrainian:UA american:US british:GB english:GB
 french:FR german:DE dutch:NL belgian:BE polish:PL chinese:CN japanese:JP italian:IT spanish:ES
@@ -133,7 +139,7 @@ iranian:IR iraqi:IQ syrian:SY israeli:IL palestinian:PS egyptian:EG saudi:SA afg
 australian:AU lithuanian:LT latvian:LV estonian:EE hungarian:HU czech:CZ slovak:SK romanian:RO
 bulgarian:BG serbian:RS croatian:HR georgian:GE armenian:AM kazakh:KZ venezuelan:VE cuban:CU libyan:LY
 moroccan:MA european:150
-""".split()
+"""
 # Dutch demonyms (plural nouns) → code.
 _DEMONYMS = """
 russen:RU wit-russen:BY belarussen:BY oekraïners:UA amerikanen:US britten:GB engelsen:GB fransen:FR
@@ -141,7 +147,7 @@ duitsers:DE nederlanders:NL belgen:BE chinezen:CN japanners:JP italianen:IT span
 grieken:GR zweden:SE noren:NO denen:DK israëliërs:IL palestijnen:PS syriërs:SY iraniërs:IR
 russians:RU belarusians:BY ukrainians:UA americans:US britons:GB germans:DE chinese:CN israelis:IL
 palestinians:PS syrians:SY iranians:IR
-""".split()
+"""
 
 
 def _inflect_nl(base: str) -> list[str]:
@@ -155,11 +161,11 @@ def _inflect_nl(base: str) -> list[str]:
 
 def _adjectives() -> dict[str, str]:
     out: dict[str, str] = {}
-    for item in _ADJ_NL:
+    for item in _words(_ADJ_NL):
         word, code = item.split(":")
         for form in _inflect_nl(word):
             out[form] = code.replace("_", " ")
-    for item in _ADJ_EN + _DEMONYMS:
+    for item in _words(_ADJ_EN + _DEMONYMS):
         word, code = item.split(":")
         out.setdefault(word, code)
     return out
@@ -168,10 +174,10 @@ def _adjectives() -> dict[str, str]:
 COUNTRY_ADJECTIVES: dict[str, str] = _adjectives()
 
 # Job-title words that are capitalised in English titles but are not names ("Chief Operating Officer").
-TITLE_WORDS: frozenset[str] = frozenset("""
+TITLE_WORDS: frozenset[str] = frozenset(_words("""
 officer executive chief operating financial technology senior vice deputy assistant acting interim former
 head managing general attorney secretary state foreign affairs minister prime
-""".split())
+"""))
 
 
 def _currency_codes() -> frozenset[str]:
@@ -183,9 +189,9 @@ def _currency_codes() -> frozenset[str]:
 CURRENCY_CODES: frozenset[str] = _currency_codes() - {"ALL", "CUP", "TOP", "MOP", "BAM", "PEN"}
 
 # Capitalised words that are never names on their own (calendar words, pronoun I, titles of address).
-NOT_NAMES: frozenset[str] = frozenset("""
+NOT_NAMES: frozenset[str] = frozenset(_words("""
 maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april mei juni juli
 augustus september oktober november december monday tuesday wednesday thursday friday saturday sunday
 january february march may june july august october i mr mrs ms dr prof dhr mevr utc gmt cet cest
 est pst edt pdt
-""".split())
+"""))

@@ -19,13 +19,25 @@ from wordfreq import zipf_frequency
 
 from storyline.model import Mention, Sentence
 from storyline.text.gazetteer import Gazetteer, gazetteer
-from storyline.text.lexicon import (CURRENCY_CODES, NOT_NAMES, TITLE_WORDS, ORG_SUFFIXES, ORG_WORDS, PERSON_CUE_SUFFIXES, PERSON_CUES,
-                                    PERSON_VERBS, PLACE_CUES, PLACE_PREPOSITIONS, PLACE_SUFFIXES, PLACE_WORDS)
+from storyline.text.lexicon import (
+    CURRENCY_CODES,
+    NOT_NAMES,
+    ORG_SUFFIXES,
+    ORG_WORDS,
+    PERSON_CUE_SUFFIXES,
+    PERSON_CUES,
+    PERSON_VERBS,
+    PLACE_CUES,
+    PLACE_PREPOSITIONS,
+    PLACE_SUFFIXES,
+    PLACE_WORDS,
+    TITLE_WORDS,
+)
 from storyline.text.stopwords import STOPWORDS
 from storyline.text.tokens import LEMMATIZED, Token, tokenize
 from storyline.text.translit import fold
 
-_PARTICLES = frozenset("van de der den ter ten te du da dos la le von bin al el y of &".split())
+_PARTICLES = frozenset(["van", "de", "der", "den", "ter", "ten", "te", "du", "da", "dos", "la", "le", "von", "bin", "al", "el", "y", "of", "&"])
 _OPENING = frozenset("\"'\u201c\u2018\u201e\u00ab(:\u2013\u2014-\u2022")
 _COMMON_ZIPF = 3.0
 _ALL_STOP = STOPWORDS["nl"] | STOPWORDS["en"]
@@ -232,10 +244,10 @@ class _Scanner:
         words = [t.text for t in c.tokens]
         surface = self.text[c.start:c.end]
         low_words = [w.lower() for w in words]
-        if len(words) == 1 and (country := g.adjective_country(words[0])) and words[0].lower() not in _ALL_STOP:
-            if g.place(words[0]) is None:
-                c.type, c.strength, c.key, c.adjective = "LOC", 3, country, True
-                return
+        if len(words) == 1 and (country := g.adjective_country(words[0])) and words[0].lower() not in _ALL_STOP \
+                and g.place(words[0]) is None:
+            c.type, c.strength, c.key, c.adjective = "LOC", 3, country, True
+            return
         if (org := g.org(surface)) is not None:
             c.type, c.strength, c.key = "ORG", 3, org
             return

@@ -12,24 +12,21 @@ import re
 from dataclasses import dataclass
 
 from storyline.model import Sentence
-from storyline.text.language import (detect_language, foreign_by_scores, is_foreign, other_language_hits,
-                                     profile_scores)
+from storyline.text.language import (
+    detect_language,
+    foreign_by_scores,
+    is_foreign,
+    other_language_hits,
+    profile_scores,
+)
 from storyline.text.stopwords import STOPWORDS
 
 # Titles and forms of address: a stop after them never ends a sentence ("Mr. Smith", "dhr. Jansen").
-TITLES: frozenset[str] = frozenset("""
-dhr mevr mw mej mr mrs ms dr drs prof ir ing ds mgr st sr jr gen lt col capt sgt gov sen rep rev
-fr hr hrh br zr
-""".split())
+TITLES: frozenset[str] = frozenset(["dhr", "mevr", "mw", "mej", "mr", "mrs", "ms", "dr", "drs", "prof", "ir", "ing", "ds", "mgr", "st", "sr", "jr", "gen", "lt", "col", "capt", "sgt", "gov", "sen", "rep", "rev", "fr", "hr", "hrh", "br", "zr"])
 
 # Abbreviations that may also end a sentence: split after them only when a typical sentence
 # opener follows ("5 mln. De regering …").
-ABBREVIATIONS: frozenset[str] = frozenset("""
-ca cca circa mln mld mrd bn mio nr no nos blz pag p pp art fig vs resp evt bijv bv zgn incl excl
-excl enz etc ibid vgl zie jl jhr min max gem tel afd ass dept univ corp inc ltd co bros est approx
-jan feb febr mrt apr jun jul aug sep sept okt oct nov dec mon tue wed thu fri sat sun
-ma di wo do vr za zo km kg cm mm ha ft lb oz sq ave blvd rd mt ft
-""".split())
+ABBREVIATIONS: frozenset[str] = frozenset(["ca", "cca", "circa", "mln", "mld", "mrd", "bn", "mio", "nr", "no", "nos", "blz", "pag", "p", "pp", "art", "fig", "vs", "resp", "evt", "bijv", "bv", "zgn", "incl", "excl", "excl", "enz", "etc", "ibid", "vgl", "zie", "jl", "jhr", "min", "max", "gem", "tel", "afd", "ass", "dept", "univ", "corp", "inc", "ltd", "co", "bros", "est", "approx", "jan", "feb", "febr", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "ma", "di", "wo", "do", "vr", "za", "zo", "km", "kg", "cm", "mm", "ha", "ft", "lb", "oz", "sq", "ave", "blvd", "rd", "mt", "ft"])
 
 _TERMINATOR = re.compile(r"(?:[.!?\u2026]+)[\"'\u201d\u2019\u00bb)\]]*(?=\s|$)")
 _OPENERS = "\"'\u201c\u2018\u201e\u00ab([\u2013\u2014-\u2022"
@@ -113,9 +110,8 @@ def _is_boundary(text: str, block_start: int, term_start: int, term: str, nxt: i
     if low in ABBREVIATIONS or _MULTI_DOT.match(word):
         return following.lower() in _OPENER_WORDS and following[:1].isupper()
     lead = term_start - len(word) - block_start
-    if word.isdigit() and len(word) <= 2 and lead <= 8 and not text[block_start:block_start + lead].strip():
-        return False  # list numbering "1. Eerst …"
-    return True
+    # list numbering "1. Eerst …" at the start of a block is no sentence end
+    return not (word.isdigit() and len(word) <= 2 and lead <= 8 and not text[block_start:block_start + lead].strip())
 
 
 def _split_block(text: str, block: _Block) -> list[tuple[int, int]]:

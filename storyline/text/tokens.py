@@ -67,7 +67,7 @@ def _clean(word: str, lemma: str) -> str:
     low = word.lower()
     # simplemma maps some -isch(e) adjectives to the country ("Belarussische" → "Belarus").
     if low.endswith(("ische", "isch")) and not lemma.endswith("isch"):
-        lemma = low[:-1] if low.endswith("e") else low
+        lemma = low.removesuffix("e")
     return lemma
 
 
