@@ -134,13 +134,13 @@ def _is_sentence_start(text: str, pos: int) -> bool:
 
 def _currency_after(text: str, pos: int) -> tuple[str | None, int, bool]:
     """Currency named right after ``pos`` ("dollar", "Amerikaanse dollar", "euro's"); (ISO, end, cents)."""
-    word, ws, we = _word_after(text, pos)
+    word, ws, _we = _word_after(text, pos)
     low = word.lower().replace("\u2019", "'")
     adjective = None
     if low in ("amerikaanse", "canadese", "australische", "hongkongse", "zwitserse", "britse",
                "zweedse", "deense", "noorse", "canadian", "australian", "us"):
         adjective = low
-        word, ws, we = _word_after(text, ws + len(word))
+        word, ws, _we = _word_after(text, ws + len(word))
         low = word.lower().replace("\u2019", "'")
     code = CURRENCY_WORDS.get(low)
     if code is None or (low in UPPER_ONLY and not word.isupper()):
@@ -162,25 +162,23 @@ def _skip_candidate(text: str, s: int, e: int, language: str) -> bool:
     token = text[s:e]
     if len(token) > 1 and token[0] == "0" and token[1].isdigit():
         return True  # 020-1234567, 007
-    word, ws = _word_before(text, s)
+    word, _ws = _word_before(text, s)
     low = word.lower().rstrip(".")
     if low in ID_WORDS:
         return True
     nxt, _, _ = _word_after(text, e)
-    if low in MONTHS and (word[:1].isupper() or low not in ("mei", "may", "mar", "dec")):
-        # "augustus 2020", "Aug. 9" — but not "eind juli 33 Russen"
-        if len(token) == 4 or (token.isdigit() and int(token) <= 31 and not (
-                nxt[:1].isupper() or (len(nxt) > 3 and _PLURAL_NOUN.search(nxt)))):
-            return True
+    # "augustus 2020", "Aug. 9" — but not "eind juli 33 Russen"
+    if low in MONTHS and (word[:1].isupper() or low not in ("mei", "may", "mar", "dec")) and (
+            len(token) == 4 or (token.isdigit() and int(token) <= 31 and not (
+                nxt[:1].isupper() or (len(nxt) > 3 and _PLURAL_NOUN.search(nxt))))):
+        return True
     if nxt.lower() in MONTHS and (nxt.lower() not in ("may", "mar", "dec", "mei") or nxt[:1].isupper()
                                   or language == "nl"):
         return True  # "9 augustus", "14 sep"
     if _CLOCK_AFTER.match(text, e) and re.search(r"[.:]\d\d$", token) or low in ("om", "at") and \
             re.match(r"\s*uur\b", text[e:e + 8]):
         return True
-    if re.fullmatch(r"\d{1,2}[.:]\d\d", token) and re.match(r"\s*(?:uur|u\b|h\b)", text[e:e + 6]):
-        return True
-    return False
+    return bool(re.fullmatch(r"\d{1,2}[.:]\d\d", token) and re.match(r"\s*(?:uur|u\b|h\b)", text[e:e + 6]))
 
 
 def _name_before(text: str, s: int, e: int) -> bool:
@@ -252,7 +250,7 @@ def _find(text: str, sentences: list[Sentence], language: str) -> list[Quantity]
     out: list[Quantity] = []
     last_end = 0
     for m in _candidates(text, language):
-        s, e = m.span()
+        s, _e = m.span()
         if s < last_end:
             continue
         q = _read(text, m, language)
@@ -322,7 +320,7 @@ def _read(text: str, m: re.Match[str], language: str) -> Quantity | None:
     factor, e2 = _scale_after(text, e)
     if vague is not None:
         of = re.match(r"\s+of\s+", text[e:e + 6], re.IGNORECASE)
-        word, ws, we = _word_after(text, e + (of.end() if of else 0))
+        word, ws, _we = _word_after(text, e + (of.end() if of else 0))
         low = word.lower()
         if low in SCALE_PLURALS:
             vague = type(vague)(vague.low * SCALE_PLURALS[low], vague.high * SCALE_PLURALS[low])
@@ -385,7 +383,7 @@ def _read(text: str, m: re.Match[str], language: str) -> Quantity | None:
     if _AGE_PAREN.search(text[max(0, s - 3):s]) and text[e:e + 1] == ")" and value is not None \
             and 0 < value < 130 and text[s:e].isdigit():
         return _make(text, s, e, "age", value, value, value, "year", "exact", language, head_before=True)
-    word, ws, we = _word_after(text, e)
+    word, ws, _we = _word_after(text, e)
     wlow = word.lower().replace("\u2019", "'")
     if kind != "money":
         code, cend, cents = _currency_after(text, e)
@@ -428,10 +426,10 @@ def _unit_follows(text: str, pos: int) -> bool:
 
 
 def _next_is_scale_or_unit(text: str, pos: int) -> bool:
-    word, ws, we = _word_after(text, pos)
+    word, ws, _we = _word_after(text, pos)
     low = word.lower()
     if low in ("half", "halve"):
-        word, ws, we = _word_after(text, ws + len(word))
+        word, ws, _we = _word_after(text, ws + len(word))
         low = word.lower()
     return low in SCALES or low in TIME_UNITS or low in PERCENT_WORDS or low in CURRENCY_WORDS
 

@@ -42,9 +42,7 @@ def _is_content(word: str, language: str) -> bool:
     low = word.lower().replace("\u2019", "'")
     if len(low) < 2 or low in _SKIP or is_stopword(low, language):
         return False
-    if parse_number_word(low, language) is not None or parse_ordinal(low, language) is not None:
-        return False
-    return True
+    return parse_number_word(low, language) is None and parse_ordinal(low, language) is None
 
 
 def _is_noun(word: str, nxt: str | None, language: str) -> bool:

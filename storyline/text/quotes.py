@@ -56,13 +56,13 @@ _NAME_OR_PRON_END = re.compile(rf"(?:(?P<pron>{_PRON})|(?P<name>{_NAME}))\s+$")
 _WORD_AT = re.compile(r"[\w'’-]+")
 _FEMALE_NAMES = {"maria", "svetlana", "angela", "ursula", "kamala", "hillary", "theresa", "sigrid",
                  "kajsa", "julia", "anna", "elena", "olga", "irina", "natalia", "tatjana", "marine",
-                 "sophie", "femke", "lilianne", "kajsa", "mona", "marianne", "ingrid", "annemarie"}
+                 "sophie", "femke", "lilianne", "mona", "marianne", "ingrid", "annemarie"}
 
 
 _NOT_NAMES = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "gisteren",
               "vandaag", "morgen", "later", "daarna", "toen", "volgens", "dan", "ook", "maar", "yesterday",
-              "today", "later", "eerder", "intussen", "ondertussen", "inmiddels", "nadien", "sindsdien"}
+              "today", "eerder", "intussen", "ondertussen", "inmiddels", "nadien", "sindsdien"}
 
 
 _TITLES = {"premier", "president", "minister", "woordvoerder", "correspondent", "oppositieleider",
