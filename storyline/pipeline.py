@@ -138,7 +138,7 @@ def ingest(inputs: Sequence[str], store: Store, settings: Settings, progress: Pr
             stamp = _stamp(source, settings)
             known = store.get_input(stamp) if stamp is not None and not reread else None
             if known is not None and _still_stored(store, known):
-                _replay(known, batcher, report)
+                _replay(known, source, batcher, report)
                 continue
             pending = _Pending(stamp)
             for item in _read(source, settings, stdin):
@@ -175,10 +175,10 @@ def _still_stored(store: Store, record: InputRecord) -> bool:
     return len(store.existing_ids(record.article_ids)) == len(set(record.article_ids))
 
 
-def _replay(record: InputRecord, batcher: _Batcher, report: IngestReport) -> None:
+def _replay(record: InputRecord, source: InputSource, batcher: _Batcher, report: IngestReport) -> None:
     """Count an unchanged file's articles as read and duplicate, and report its rejections again."""
     report.skipped_sources += 1
-    report.rejected.extend(record.rejected)
+    report.rejected.extend(Rejected(source.location, r.reason, r.line) for r in record.rejected)
     for article_id in record.article_ids:
         report.read += 1
         report.duplicate += 1
