@@ -224,3 +224,59 @@ def test_json_shapes(runner, tmp_path):
     assert plain.splitlines()[-1] == "5 of 5 articles"
     shown_plain = invoke(runner, db, "show", articles[3]["label"]).output
     assert "date:     2020-09 (month)" in shown_plain
+
+
+FEED = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Testkrant</title><link>http://127.0.0.1/</link>
+<item><title>Poetin ontvangt Loekasjenko</title><link>http://127.0.0.1/a1</link>
+<pubDate>ma, 14 sep 2020 10:00:00 +0200</pubDate>
+<description>Poetin ontving de Wit-Russische president Loekasjenko maandag in Sotsji en beloofde een lening.</description>
+</item>
+<item><title>Demonstraties in Minsk</title><link>http://127.0.0.1/a2</link>
+<description>Ook zondag gingen in Minsk weer tienduizenden mensen de straat op tegen Loekasjenko.</description>
+</item>
+</channel></rss>
+"""
+
+
+@pytest.fixture
+def feed_server():
+    """A real HTTP server on 127.0.0.1 serving one RSS feed at /feed.xml (404 elsewhere)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            if self.path != "/feed.xml":
+                self.send_error(404)
+                return
+            body = FEED.encode("utf-8")
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_digest_of_a_feed_url_over_http(tmp_path, feed_server):
+    db = tmp_path / "feed.db"
+    result = cli_run(db, "digest", f"{feed_server}/feed.xml", f"{feed_server}/missing.xml")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Articles (2 articles)"
+    row = next(line for line in lines if "Poetin ontvangt Loekasjenko" in line)
+    assert "2020-09-14T10:00 (minute)" in row and "(summary only)" in row
+    assert any("Demonstraties in Minsk" in line and "date unknown" in line for line in lines)
+    assert any(line.startswith(f"  {feed_server}/missing.xml") and "404" in line for line in lines)
+    again = json.loads(cli_run(db, "ingest", f"{feed_server}/feed.xml", "--json").stdout)
+    assert (again["read"], again["new"], again["duplicate"]) == (2, 0, 2)
