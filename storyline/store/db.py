@@ -23,8 +23,8 @@ class Database:
     """An open SQLite file: the writer connection (guarded by a lock) and per-thread readers."""
 
     def __init__(self, path: str | Path) -> None:
-        self.path = str(path)
-        self._memory = self.path == ":memory:"
+        self._memory = str(path) == ":memory:"
+        self.path = str(path) if self._memory else str(Path(path).expanduser())
         self._lock = threading.RLock()
         self._depth = 0
         self._owner: int | None = None
@@ -33,15 +33,22 @@ class Database:
         self._readers_lock = threading.Lock()
         self._closed = False
         if not self._memory:
-            parent = Path(self.path).expanduser().resolve().parent
+            parent = Path(self.path).resolve().parent
             if not parent.is_dir():
                 raise StorylineError("E010", path=self.path, reason=f"folder {parent} does not exist")
         try:
             self.writer = self._connect()
+        except sqlite3.DatabaseError as error:
+            raise StorylineError("E010", path=self.path, reason=_reason(error)) from error
+        try:
             self.writer.execute("PRAGMA journal_mode=WAL")
             self._migrate()
         except sqlite3.DatabaseError as error:
+            self.writer.close()
             raise StorylineError("E010", path=self.path, reason=_reason(error)) from error
+        except StorylineError:
+            self.writer.close()
+            raise
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
