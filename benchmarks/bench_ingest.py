@@ -121,7 +121,9 @@ def report(figures: dict[str, dict[str, float]]) -> str:
         f"Corpus: `{CORPUS.relative_to(DATA.parent) if CORPUS.is_relative_to(DATA.parent) else CORPUS}` — "
         f"{int(records)} records ({int(first['read'])} articles with text, {int(first['rejected'])} rejected "
         f"for having none; {int(first['duplicate'])} exact repeats). Median of {REPEATS} runs, each phase in "
-        f"its own process (peak memory is that process's). Load average at the end: {load:.1f} on "
+        f"its own process (peak memory is that process's); times cover `pipeline.ingest` from the call to "
+        f"its return (interpreter start and imports excluded). CPU s is the process total: the reading "
+        f"thread plus the writer thread, which overlap. Load average at the end: {load:.1f} on "
         f"{os.cpu_count()} cores (other jobs share the machine; CPU-time rates are steadier than wall-clock).\n\n"
         + table(["phase", "wall s", "CPU s", "records/s (wall)", "records/s (CPU)", "new", "duplicate",
                  "rejected", "peak MB", "DB MB"], rows)
