@@ -16,6 +16,7 @@ from typing import Any
 
 from storyline.facts.concepts import WEAK_CONCEPTS, concepts, norm_lemma
 from storyline.model import AnalyzedArticle, PartialDate, Quantity, Quote, TimeExpr
+from storyline.text.quotes import find_quotes
 from storyline.text.tokens import content_lemmas
 from storyline.text.translit import fold
 
@@ -222,7 +223,11 @@ def article_claims(item: AnalyzedArticle, times: list[TimeExpr], ref_date: Parti
         claims.append(Claim(next_id, "date", aid, label, t.sentence, t.start, t.end, t.text, t.value.iso(),
                             None, None, None, None, event, head=head, date=t, **base(t.sentence)))
         next_id += 1
-    for qt in an.quotes:
+    quotes = an.quotes
+    if not quotes and an.language in ("nl", "en") and an.sentences:
+        # an analysis made before quotes were extracted: find them now
+        quotes = find_quotes(text, an.sentences, an.mentions, an.language)
+    for qt in quotes:
         if not qt.speaker_key and not qt.speaker:
             continue
         if qt.sentence >= len(sents):

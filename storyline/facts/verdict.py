@@ -29,8 +29,11 @@ def _by_article(claims: list[Claim]) -> dict[str, list[Claim]]:
     return out
 
 
-def _quoted(c: Claim) -> str:
-    return f"'{c.text.strip()}'"
+def _quoted(c: Claim, limit: int = 70) -> str:
+    text = " ".join(c.text.split())
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0] + " …"
+    return f"'{text}'"
 
 
 def judge(claims: list[Claim]) -> Judgement:
