@@ -26,10 +26,17 @@ def short_labels(labels: Sequence[str]) -> dict[str, str]:
     return {lab: lab for lab in labels}
 
 
+SINGLE_SOURCE_SHOWN = 30
+
+
 def fact_lines(facts: Sequence[Fact], names: dict[str, str]) -> list[str]:
-    """The facts table as plain lines: verdict and subject, each article's quoted value, the reason."""
+    """The facts table as plain lines: verdict and subject, each article's quoted value, the reason.
+    Single-source facts take one line each, the first SINGLE_SOURCE_SHOWN of them (--json has all)."""
     lines: list[str] = []
+    singles = [f for f in facts if f.verdict == "single-source"]
     for fact in facts:
+        if fact.verdict == "single-source":
+            continue
         lines.append(f"  {_MARK.get(fact.verdict, fact.verdict):13} {fact.kind:8} {fact.subject}")
         for v in fact.values:
             lines.append(f"      {names.get(v.article, v.article):>6}  \"{' '.join(v.text.split())}\"")
@@ -37,6 +44,15 @@ def fact_lines(facts: Sequence[Fact], names: dict[str, str]) -> list[str]:
         for long, short in names.items():
             reason = reason.replace(long, short)
         lines.append(f"      {reason}")
+    if singles:
+        lines += ["", "  ONLY ONE SOURCE SAYS"]
+        for fact in singles[:SINGLE_SOURCE_SHOWN]:
+            v = fact.values[0]
+            text = " ".join(v.text.split())
+            text = text if len(text) <= 80 else text[:80].rsplit(" ", 1)[0] + " …"
+            lines.append(f"  {names.get(v.article, v.article):>6}  {fact.kind:8} \"{text}\"  ({fact.subject})")
+        if len(singles) > SINGLE_SOURCE_SHOWN:
+            lines.append(f"  … and {len(singles) - SINGLE_SOURCE_SHOWN} more (--json lists them all)")
     return lines
 
 

@@ -162,7 +162,9 @@ def subject_of(claims: list[Claim]) -> str:
         s = c.subject.strip()
         if s and s.casefold() not in {n.casefold() for n in nouns}:
             nouns.append(s)
-    shared = set.intersection(*[{x for x in (c.local | c.head) if x.isupper()} for c in claims])
+    shared: set[str] = set()
+    if len({c.article_id for c in claims}) >= 2:  # what the outlets' sentences have in common
+        shared = set.intersection(*[{x for x in (c.near | c.head) if x.isupper()} for c in claims])
     words = [_CONCEPT_WORDS[x] for x in sorted(shared) if x in _CONCEPT_WORDS]
     head = " / ".join(nouns[:3]) or claims[0].kind
     if claims[0].kind == "date":
