@@ -45,11 +45,11 @@ _PROFILES = _exclusive_profiles()
 _WORD_LANG: dict[str, str] = {w: lang for lang, words in _PROFILES.items() for w in words}
 
 
-def profile_scores(text: str) -> dict[str, int]:
-    """Count of language-exclusive function words per language in (the first part of) ``text``."""
+def profile_scores(text: str, limit: int | None = _PROFILE_CHARS) -> dict[str, int]:
+    """Count of language-exclusive function words per language in the first ``limit`` characters of ``text``."""
     scores: dict[str, int] = dict.fromkeys(_PROFILES, 0)
     get = _WORD_LANG.get
-    for word in _WORD.findall(text[:_PROFILE_CHARS].lower()):
+    for word in _WORD.findall((text[:limit] if limit else text).lower()):
         lang = get(word)
         if lang is not None:
             scores[lang] += 1

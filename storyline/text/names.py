@@ -35,7 +35,6 @@ from storyline.text.lexicon import (
 )
 from storyline.text.stopwords import STOPWORDS
 from storyline.text.tokens import LEMMATIZED, Token, tokenize
-from storyline.text.translit import fold
 
 _PARTICLES = frozenset(["van", "de", "der", "den", "ter", "ten", "te", "du", "da", "dos", "la", "le", "von", "bin", "al", "el", "y", "of", "&"])
 _OPENING = frozenset("\"'\u201c\u2018\u201e\u00ab(:\u2013\u2014-\u2022")
@@ -134,17 +133,10 @@ class _Scanner:
         self.language = language
         self.g = gazetteer()
         self.tokens = tokens if tokens is not None else [tokenize(s.text, offset=s.start) for s in sentences]
-        self.mid_caps: set[str] = set()
-        self.lower_words: set[str] = set()
-        for toks in self.tokens:
-            for i, tok in enumerate(toks):
-                w = tok.text
-                if not w[:1].isalpha():
-                    continue
-                if w[0].islower():
-                    self.lower_words.add(w)
-                elif i > 0 and toks[i - 1].text not in _OPENING:
-                    self.mid_caps.add(w)
+        self.words: set[str] = {t.text for toks in self.tokens for t in toks}
+        self.caps: list[list[int]] = [[i for i, t in enumerate(toks) if t.text[:1].isupper()] for toks in self.tokens]
+        self.mid_caps: set[str] = {toks[i].text for toks, caps in zip(self.tokens, self.caps) for i in caps
+                                   if i > 0 and toks[i - 1].text not in _OPENING}
 
     def _drop_initial(self, tok: Token) -> bool:
         """Whether a capitalised sentence-initial word is just a capitalised common word."""
@@ -154,7 +146,7 @@ class _Scanner:
             return True
         if _known(self.g, w) or w in self.mid_caps or (w.isupper() and len(w) > 1):
             return False
-        if low in self.lower_words or _is_cue(w):
+        if low in self.words or _is_cue(w):
             return True
         return _zipf(low, self.language) >= _COMMON_ZIPF or _is_word(low, self.language)
 
@@ -162,11 +154,12 @@ class _Scanner:
         out: list[_Cand] = []
         for si, toks in enumerate(self.tokens):
             n = len(toks)
-            i = 0
-            while i < n:
+            done = 0
+            for i in self.caps[si]:
+                if i < done:
+                    continue
                 tok = toks[i]
                 if not _is_cap(tok):
-                    i += 1
                     continue
                 initial = i == 0 or toks[i - 1].text in _OPENING
                 j = i + 1
@@ -195,7 +188,7 @@ class _Scanner:
                 cue = prev is not None and _is_cue(prev.text)
                 if span and not self._not_a_name(span, toks[j] if j < n else None):
                     out.extend(self._split(si, span, cue, toks[j] if j < n else None, prev))
-                i = j
+                done = j
         return out
 
     def _not_a_name(self, span: list[Token], nxt: Token | None) -> bool:
@@ -289,16 +282,21 @@ class _Scanner:
             return
 
 
+def _key(surface: str) -> str:
+    """Within one article a name is spelled one way: compare case-insensitively, nothing more."""
+    return surface.lower()
+
+
 def _resolve(cands: list[_Cand], text: str) -> None:
     """Article-level rules: carry full names to bare surnames, vote types per surface, set keys."""
     full_by_head: dict[str, list[_Cand]] = defaultdict(list)
     for c in cands:
         if c.type == "PER" and len(c.tokens) > 1 and c.strength >= 2:
-            full_by_head[fold(c.tokens[-1].text)].append(c)
+            full_by_head[_key(c.tokens[-1].text)].append(c)
     for c in cands:
         if c.adjective:
             continue
-        head = fold(c.tokens[-1].text)
+        head = _key(c.tokens[-1].text)
         if head in full_by_head and c.strength < 3 or (head in full_by_head and len(c.tokens) == 1
                                                           and c.type != "LOC"):
             fulls = full_by_head[head]
@@ -310,11 +308,11 @@ def _resolve(cands: list[_Cand], text: str) -> None:
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for c in cands:
         if c.type and c.strength >= 2:
-            votes[fold(text[c.start:c.end])][c.type] += c.strength
+            votes[_key(text[c.start:c.end])][c.type] += c.strength
     weak: dict[str, Counter[str]] = defaultdict(Counter)
     for c in cands:
         if c.strength < 2:
-            surface = fold(text[c.start:c.end])
+            surface = _key(text[c.start:c.end])
             found = votes.get(surface)
             if found:
                 c.type = found.most_common(1)[0][0]
@@ -323,7 +321,7 @@ def _resolve(cands: list[_Cand], text: str) -> None:
                 weak[surface][c.type or _default_type(c)] += 1
     for c in cands:  # without strong evidence, one surface gets one type: the most frequent guess
         if c.strength < 2:
-            c.type = weak[fold(text[c.start:c.end])].most_common(1)[0][0]
+            c.type = weak[_key(text[c.start:c.end])].most_common(1)[0][0]
 
 
 def _default_type(c: _Cand) -> str:

@@ -142,10 +142,12 @@ def split_sentences(text: str, language: str | None = None) -> list[Sentence]:
     if language is None:
         language = detect_language(text)
     sentences: list[Sentence] = []
+    # Foreign lines need other-language function words; most articles have fewer than two in all.
+    look = bool(language) and other_language_hits(profile_scores(text, limit=None), language) >= 2
     for block in _blocks(text):
         block_foreign: str | None = None
         check = False
-        if language:
+        if look and language:
             scores = profile_scores(text[block.start:block.end])
             block_foreign = foreign_by_scores(scores, language)
             # One sentence can only be foreign when the block holds other-language words at all.
