@@ -60,7 +60,10 @@ def iso(t: TimeExpr) -> str | None:
     ("in 2019", None, "2019", None, None),
     ("september 2020", None, "2020-09", None, None),
     ("in augustus", "2020-09", "2020-08", None, None),
-    ("in oktober", "2020-09", "2019-10", None, None),
+    ("in oktober", "2020-09", "2020-10", None, None),  # up to three months ahead: upcoming
+    ("in december", "2020-04", "2019-12", None, None),
+    ("op 26 februari vorig jaar", "2019-04-10", "2018-02-26", None, None),
+    ("in oktober vorig jaar", "2019-03", "2018-10", None, None),
     ("in oktober zal hij aftreden", "2020-09", "2020-10", None, None),
     ("maandag 14 september 2020", None, "2020-09-14", 0, None),
     ("14-09-2020", None, "2020-09-14", None, None),

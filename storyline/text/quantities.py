@@ -117,6 +117,8 @@ def _scale_after(text: str, pos: int) -> tuple[float, int]:
             if w2.lower() in SCALES:
                 factor *= 0.5
                 word, _ws, we, low = w2, ws2, we2, w2.lower()
+            elif w2.lower() in TIME_UNITS or w2.lower() in CURRENCY_WORDS:
+                return factor * 0.5, _ws + len(word)  # "een half uur"
         if low in SCALES and not (low in ("mn", "bn", "tn") and text[we - 1:we] == "."):
             factor *= SCALES[low]
             end = we if text[we - 1:we] == "." and low in ("mln", "mld", "mrd", "mio") else _ws + len(word)

@@ -3,13 +3,16 @@
 ``find_times`` finds the phrases itself (dateparser's search is far too noisy) and resolves them
 against the publication date, which may itself be partial (2020-09). A relative phrase is shifted
 as an interval: the publication date stands for all the days it may be, and the result is the
-finest date that covers every shifted day ("drie dagen geleden" in a report dated only 2020-09
-is 2020-08 or 2020-09, so only the year 2020 is certain). A weekday in a report dated only by
+finest date that covers every shifted day ("tien dagen geleden" in a report dated only 2020-09
+is in 2020-08 or 2020-09, so only the year 2020 is certain). A weekday in a report dated only by
 month keeps the month and the weekday ("a Monday in September 2020"), never an invented day.
 A few days' shift from a report dated by month ("gisteren", "vorige week") is assumed to stay
-in that month, as a weekday is. A day and month without a year take the most recent such month
-not after the publication month (the next one when the sentence speaks of the future). The function is pure and cheap, so a
-timeline stage can call it again with a reference date inferred from the story.
+in that month, as a weekday is. A day and month without a year take this year's when the month
+is at most three months after the publication month ("op 14 mei" in an April report is
+upcoming), else last year's ("in december" in an April report); the next one when the sentence
+speaks of the future; "vorig jaar"/"last year" right after the date sets the year. The function
+is pure and cheap, so a timeline stage can call it again with a reference date inferred from the
+story.
 """
 
 from __future__ import annotations
@@ -72,18 +75,19 @@ _PART_RE = ("aan het eind van|aan het begin van|the beginning of|the middle of|t
 _NUM_WORD = ("een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|vijftien|twintig|"
              "dertig|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
              "twenty|thirty|\\d{1,3}")
+_REL_YEAR = r"\s+(?P<rel_year>vorig|verleden|volgend|dit|last|next|this)\s+(?:jaar|year)(?!\w)"
 _UNIT_RE = "dagen|dag|weken|week|maanden|maand|jaren|jaar|days|day|weeks|months|month|years|year"
 
 _TIME = re.compile(
     rf"(?P<dm>\b(?:(?:op|on)\s+)?(?P<dm_day>[0-3]?\d)(?:e|ste|de|st|nd|rd|th)?\s+(?:of\s+)?"
-    rf"(?P<dm_month>{_MONTH_RE})(?!\w)(?:,?\s+(?P<dm_year>(?:1[5-9]|2\d)\d\d)(?!\d))?)"
+    rf"(?P<dm_month>{_MONTH_RE})(?!\w)(?:,?\s+(?P<dm_year>(?:1[5-9]|2\d)\d\d)(?!\d)|{_REL_YEAR})?)"
     rf"|(?P<wd>\b(?:(?P<wd_mod>afgelopen|vorige|komende|volgende|aanstaande|deze|last|next|this|past|"
     rf"coming|op|on)\s+)?(?P<wd_name>{_WD_RE})(?P<wd_part>{_DAYPART})?"
     rf"(?:\s+(?:morning|afternoon|evening|night))?(?!\w)"
     rf"(?:,?\s+(?:de\s+|the\s+)?(?P<wd_day>[0-3]?\d)(?:e|ste|de|st|nd|rd|th)?\s+(?P<wd_month>{_MONTH_RE})"
     rf"(?!\w)(?:,?\s+(?P<wd_year>(?:1[5-9]|2\d)\d\d)(?!\d))?)?)"
     rf"|(?P<pm>\b(?:in\s+)?(?P<pm_part>{_PART_RE})(?:\s+|-)(?P<pm_month>{_FULL_MONTH_RE})(?!\w)"
-    rf"(?:\s+(?P<pm_year>(?:1[5-9]|2\d)\d\d)(?!\d))?)"
+    rf"(?:\s+(?P<pm_year>(?:1[5-9]|2\d)\d\d)(?!\d)|{_REL_YEAR.replace('rel_', 'rel2_')})?)"
     rf"|(?P<md>\b(?:on\s+)?(?P<md_month>{_MONTH_RE})\s+(?P<md_day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d.,:]\d)"
     rf"(?!\s*(?:uur|procent|%|jaar|years?|dagen|days|mensen|people))"
     rf"(?:,?\s+(?P<md_year>(?:1[5-9]|2\d)\d\d)(?!\d))?)"
@@ -100,11 +104,12 @@ _TIME = re.compile(
     r"|(?P<yr>\b(?P<yr_prep>in|sinds|vanaf|tot|since|until|during|begin|eind|medio|het jaar|the year)\s+"
     r"(?P<yr_year>(?:1[5-9]|20)\d\d)(?![\d.,]\d|\s*(?:procent|%|euro|dollar|mensen|people)))"
     rf"|(?P<mo>\b(?:(?P<mo_prep>in|sinds|vanaf|tot|since|until|during|by)\s+)?(?P<mo_month>{_FULL_MONTH_RE})"
-    r"(?!\w))"
+    rf"(?!\w)(?:{_REL_YEAR.replace('rel_', 'rel3_')})?)"
     r"|(?P<iso>\b(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b)"
     r"|(?P<nd>(?<![\d./-])(?P<nd_a>[0-3]?\d)[-/.](?P<nd_b>[01]?\d)[-/.](?P<nd_y>(?:19|20)\d\d)(?![\d./-]))",
     re.IGNORECASE,
 )
+_AHEAD_MONTHS = 3  # a month up to three months after the report is taken as upcoming
 _FUTURE_WORDS = frozenset({"zal", "zullen", "zult", "gaat", "gaan", "komende", "volgende", "aanstaande",
                            "verwacht", "gepland", "will", "shall", "expected", "due", "upcoming", "next"})
 _WORD = re.compile(r"\w+")
@@ -186,7 +191,9 @@ def _year_for(month: int, day: int | None, pub: PartialDate, future: bool) -> in
         return year
     if future:
         return year + 1 if month < pub.month else year
-    return year - 1 if month > pub.month else year  # same month: same year (may be days ahead)
+    if month <= pub.month or month - pub.month <= _AHEAD_MONTHS:
+        return year  # this year's, possibly a few months ahead ("op 14 mei" in an April report)
+    return year - 1
 
 
 def _date(y: int, m: int, d: int | None) -> PartialDate | None:
@@ -232,9 +239,12 @@ class _Resolver:
         return self._future
 
     def absolute(self, month: int, day: int | None, year: str | None,
-                 part: str | None = None) -> tuple[PartialDate | None, str]:
+                 part: str | None = None, rel_year: str | None = None) -> tuple[PartialDate | None, str]:
         if year:
             value = _date(int(year), month, day)
+        elif rel_year and self.pub is not None:  # "26 februari vorig jaar"
+            step = -1 if rel_year.lower() in _MOD_PAST else 1 if rel_year.lower() in _MOD_NEXT else 0
+            value = _date(self.pub.year + step, month, day)
         elif self.pub is not None:
             value = _date(_year_for(month, day, self.pub, self.future), month, day)
         else:
@@ -317,6 +327,10 @@ _ANCHOR_WORDS = {*_WEEKDAYS, *_MONTHS, *(w.split()[-1] for w in _REL_DAYS), "gel
 _ANCHORS = tuple(sorted(w for w in _ANCHOR_WORDS
                         if not any(o != w and w.startswith(o) for o in _ANCHOR_WORDS)))
 _DIGIT_RUN = re.compile(r"\d+")
+_ALPHA_WORD = re.compile(r"[^\W\d_]+\.?")
+_ANCHOR_FULL = frozenset({*_ANCHOR_WORDS, "weken", "weekend", "jaren", "years", "months", "weeks",
+                          *(d + part for d in _WEEKDAYS for part in ("ochtend", "middag", "avond", "nacht",
+                                                                     "morgen"))})
 
 
 def _matches(text: str) -> list[re.Match[str]]:
@@ -324,7 +338,11 @@ def _matches(text: str) -> list[re.Match[str]]:
     low = lower_same_length(text)
     if low is None:
         return list(_TIME.finditer(text))
-    anchors = set(word_starts(low, _ANCHORS))
+    anchors = set()
+    for p in word_starts(low, _ANCHORS):
+        w = _ALPHA_WORD.match(low, p)
+        if w is not None and (w.group() in _ANCHOR_FULL or w.group().rstrip(".") in _ANCHOR_FULL):
+            anchors.add(p)
     for d in _DIGIT_RUN.finditer(low):
         ds, de = d.span()
         if de - ds == 4 or low[de:de + 1] in ("-", "/", ".") and low[de + 1:de + 2].isdigit():
@@ -390,7 +408,7 @@ def _resolve(m: re.Match[str], r: _Resolver) -> TimeExpr | None:
         if name.lower().rstrip(".") in _ENGLISH_CAPITAL and not name[0].isupper():
             return None
         month = _MONTHS[name.lower().rstrip(".")]
-        value, desc = r.absolute(month, int(g("dm_day")), g("dm_year"))
+        value, desc = r.absolute(month, int(g("dm_day")), g("dm_year"), rel_year=g("rel_year"))
         if not 1 <= int(g("dm_day")) <= 31:
             return None
     elif g("wd"):
@@ -409,7 +427,7 @@ def _resolve(m: re.Match[str], r: _Resolver) -> TimeExpr | None:
             return None
         part = _PARTS.get(" ".join(g("pm_part").lower().split()), "mid")
         month = _MONTHS[g("pm_month").lower()]
-        value, desc = r.absolute(month, None, g("pm_year"), part)
+        value, desc = r.absolute(month, None, g("pm_year"), part, rel_year=g("rel2_year"))
     elif g("md"):
         name = g("md_month")
         if not name[0].isupper() or not 1 <= int(g("md_day")) <= 31:
@@ -447,7 +465,7 @@ def _resolve(m: re.Match[str], r: _Resolver) -> TimeExpr | None:
         if name.isascii() and name.lower() in ("may", "march") and not name[0].isupper():
             return None
         month = _MONTHS[name.lower()]
-        value, desc = r.absolute(month, None, None)
+        value, desc = r.absolute(month, None, None, rel_year=g("rel3_year"))
     elif g("iso"):
         value = _date(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
         if value is None:
