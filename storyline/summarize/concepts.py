@@ -27,7 +27,13 @@ _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
 
 # Words that are content words to a lemmatizer but say nothing about what happened: weekdays and
 # relative days, small numerals, light and reporting verbs. They stay in the text, not in concepts.
-LIGHT_WORDS: frozenset[str] = frozenset(["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "vandaag", "gisteren", "morgen", "vanavond", "vanochtend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow", "tonight", "één", "twee", "drie", "one", "two", "three", "first", "eerste", "gaan", "komen", "blijven", "laten", "zeggen", "krijgen", "maken", "staan", "liggen", "houden", "geven", "nemen", "zien", "vinden", "lijken", "go", "come", "get", "make", "take", "give", "keep", "say", "tell", "see", "seem", "become", "volgens", "according", "nieuw", "new"])
+LIGHT_WORDS: frozenset[str] = frozenset("""
+maandag dinsdag woensdag donderdag vrijdag zaterdag zondag vandaag gisteren morgen vanavond
+vanochtend monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight
+één twee drie one two three first eerste gaan komen blijven laten zeggen krijgen maken staan liggen
+houden geven nemen zien vinden lijken go come get make take give keep say tell see seem become
+volgens according nieuw new verder further
+""".split())  # noqa: SIM905
 
 BIGRAM_WEIGHT = 1.0  # a shared pair of content words says more than a shared word; weighed once each
 MIN_DF_SCALE = 0.6  # min_df = 1 + MIN_DF_SCALE * log2(articles): 2 for a few articles, 3 for ten, 6 for 300
@@ -40,6 +46,8 @@ CONCEPT_LEAD = 3.0  # a concept in a report's lead counts up to 4x: leads state 
 def fold(lemma: str) -> str:
     """Spelling-insensitive form of a lemma: transliteration variants and doubled letters folded."""
     low = lemma.lower().replace("\u2019", "'")
+    if low[:1].isdigit():
+        return low
     low = low.removesuffix("'s")
     out = _FOLD_RE.sub(lambda m: _FOLD_MAP[m.group(0)], low)
     return re.sub(r"(.)\1+", r"\1", out)

@@ -58,12 +58,16 @@ _TRIMMABLE = re.compile(
 )
 # Openers that point back to something said before (and in Dutch invert the verb, so they stay).
 _CONNECTIVE: dict[str, frozenset[str]] = {
-    "nl": frozenset(["ook", "daarnaast", "bovendien", "verder", "tevens", "eveneens", "daarom", "daardoor", "daarmee", "daarbij", "daarop", "daarna", "toch", "desondanks", "echter", "zo", "dus", "hierdoor", "hiermee", "hierbij", "evenmin", "wel", "nochtans", "ondertussen", "intussen", "vervolgens", "tenslotte", "ten", "slotte", "dan", "anderzijds"]),
-    "en": frozenset(["also", "moreover", "furthermore", "however", "but", "and", "meanwhile", "still", "yet", "besides", "additionally", "instead", "then", "thus", "therefore", "hence", "nevertheless", "nonetheless", "likewise", "similarly", "otherwise", "so", "afterwards", "later"]),
+    "nl": frozenset("""ook daarnaast bovendien verder tevens eveneens daarom daardoor daarmee daarbij daarop
+        daarna toch desondanks echter zo dus hierdoor hiermee hierbij evenmin wel nochtans
+        ondertussen intussen vervolgens tenslotte ten slotte dan anderzijds""".split()),  # noqa: SIM905
+    "en": frozenset("""also moreover furthermore however but and meanwhile still yet besides additionally instead
+        then thus therefore hence nevertheless nonetheless likewise similarly otherwise so
+        afterwards later""".split()),  # noqa: SIM905
 }
 _PRONOUN: dict[str, frozenset[str]] = {
-    "nl": frozenset(["hij", "zij", "ze", "zijn", "haar", "hun", "hen", "hem", "diens", "dat", "die", "dit", "deze", "daar", "hierover", "daarover"]),
-    "en": frozenset(["he", "she", "it", "they", "his", "her", "its", "their", "them", "this", "that", "these", "those", "there", "such"]),
+    "nl": frozenset("""hij zij ze zijn haar hun hen hem diens dat die dit deze daar hierover daarover""".split()),  # noqa: SIM905
+    "en": frozenset("""he she it they his her its their them this that these those there such""".split()),  # noqa: SIM905
 }
 
 
