@@ -1,0 +1,217 @@
+"""Events inside a story: groups of its articles that report one happening, with a time and a label.
+
+Articles are grouped by average-linkage clustering of their TF-IDF vectors (``features``) with a
+time constraint: two articles dated more than ``MAX_GAP_DAYS`` apart (at their known precision,
+compared at the middle of the period) never share an event. An undated article that forms no
+event of its own joins the event it is most similar to when that similarity reaches the story
+threshold: without a date it cannot found an event its content does not set apart.
+
+``EVENT_THRESHOLD`` was calibrated on ECB+ (benchmarks/bench_cluster.py: every gold topic is a
+story, its subtopics are the events). Stories larger than ``EXACT_LIMIT`` articles are grouped
+online (each article joins the most similar event centroid), so a 5,000-article story stays fast.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from storyline.model import AnalyzedArticle, Event, PartialDate, Story
+from storyline.stories.cluster import THRESHOLD
+from storyline.stories.features import ArticleVector, cosine, day_number, day_span, name_key, vectorize
+
+EVENT_THRESHOLD = 0.2
+MAX_GAP_DAYS = 7.0
+EXACT_LIMIT = 300
+PLACE_WEIGHT = 8  # an event is one happening at one place: place names weigh more
+EVENT_LEAD = None  # what happened is told in the lead (inverted pyramid); the rest is background
+LABEL_TERMS = 4
+
+
+@dataclass
+class _Group:
+    members: list[int]
+    times: list[float] = field(default_factory=list)
+
+
+def _compatible(a: _Group, b: _Group) -> bool:
+    if not a.times or not b.times:
+        return True
+    return max(max(a.times), max(b.times)) - min(min(a.times), min(b.times)) <= MAX_GAP_DAYS
+
+
+def _average_linkage(vecs: list[ArticleVector], threshold: float) -> list[_Group]:
+    n = len(vecs)
+    sim = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            sim[i][j] = sim[j][i] = cosine(vecs[i].terms, vecs[j].terms)
+    groups = [_Group([i], [vecs[i].time] if vecs[i].time is not None else []) for i in range(n)]
+    while True:
+        best, pair = threshold, None
+        for x in range(len(groups)):
+            for y in range(x + 1, len(groups)):
+                a, b = groups[x], groups[y]
+                if not _compatible(a, b):
+                    continue
+                s = sum(sim[i][j] for i in a.members for j in b.members) / (len(a.members) * len(b.members))
+                if s >= best:
+                    best, pair = s, (x, y)
+        if pair is None:
+            break
+        x, y = pair
+        groups[x] = _Group(groups[x].members + groups[y].members, groups[x].times + groups[y].times)
+        del groups[y]
+    # Undated singletons join the event they resemble most (at the story threshold).
+    for g in [g for g in groups if len(g.members) == 1 and not g.times]:
+        i = g.members[0]
+        scored = [(sum(sim[i][j] for j in h.members) / len(h.members), k) for k, h in enumerate(groups)
+                  if h is not g and h.members]
+        if scored:
+            s, k = max(scored)
+            if s >= THRESHOLD:
+                groups[k].members.append(i)
+                g.members = []
+    return [g for g in groups if g.members]
+
+
+def _online(vecs: list[ArticleVector], threshold: float) -> list[_Group]:
+    groups: list[_Group] = []
+    sums: list[dict[str, float]] = []
+    for i, v in enumerate(vecs):
+        best, pick = threshold, None
+        for k, g in enumerate(groups):
+            probe = _Group([i], [v.time] if v.time is not None else [])
+            if not _compatible(g, probe):
+                continue
+            s = sum(w * sums[k].get(t, 0.0) for t, w in v.terms.items()) / len(g.members)
+            if s >= best:
+                best, pick = s, k
+        if pick is None:
+            groups.append(_Group([i], [v.time] if v.time is not None else []))
+            sums.append(dict(v.terms))
+        else:
+            g = groups[pick]
+            g.members.append(i)
+            if v.time is not None:
+                g.times = [min(g.times + [v.time]), max(g.times + [v.time])]
+            acc = sums[pick]
+            for t, w in v.terms.items():
+                acc[t] = acc.get(t, 0.0) + w
+            if len(acc) > 600:
+                sums[pick] = dict(heapq.nlargest(300, acc.items(), key=lambda kv: kv[1]))
+    return groups
+
+
+def local_vectors(items: Sequence[AnalyzedArticle], lead: int | None = None) -> list[ArticleVector]:
+    """Vectors re-weighted by the story's own document frequencies: what every article of the story
+    says (its main actors) counts little, what only some say (a place, a loan) tells events apart;
+    terms of one article only are dropped."""
+    vecs = [vectorize(it, None, lead=lead, place_weight=PLACE_WEIGHT) for it in items]
+    df: Counter[str] = Counter()
+    for v in vecs:
+        df.update(v.terms.keys())
+    n = len(vecs)
+    out = []
+    for v in vecs:
+        # A term only one article uses cannot link two articles; it only dilutes the cosine.
+        terms = {t: w * math.log((n + 1) / (df[t] + 0.5)) for t, w in v.terms.items() if df[t] > 1 or n < 3}
+        norm = math.sqrt(sum(w * w for w in terms.values())) or 1.0
+        out.append(ArticleVector(v.id, {t: w / norm for t, w in terms.items()}, v.time, v.words, v.time_lo, v.time_hi))
+    return out
+
+
+def event_time(items: Sequence[AnalyzedArticle]) -> tuple[PartialDate | None, str]:
+    """When an event happened: a day that at least two reports resolve a time phrase to, else the
+    earliest publication date at its own precision; plus a reader-facing description if known."""
+    resolved: Counter[PartialDate] = Counter()
+    described: Counter[tuple[PartialDate, str]] = Counter()
+    for it in items:
+        days = set()
+        for t in it.analysis.times:
+            if t.value is None:
+                continue
+            if t.value.day is not None:
+                days.add(PartialDate(t.value.year, t.value.month, t.value.day))
+            elif t.description and t.weekday is not None:
+                described[(t.value, t.description)] += 1
+        resolved.update(days)
+    pubs = [it.article.published for it in items if it.article.published is not None]
+    spans = [s for s in (day_span(p) for p in pubs) if s is not None]
+    lo = min(s[0] for s in spans) - MAX_GAP_DAYS if spans else float("-inf")
+    hi = max(s[1] for s in spans) if spans else float("inf")
+    # Background dates (an election last month) are not the event: keep days near publication.
+    agreed = [d for d, c in resolved.most_common() if c >= 2 and lo <= (day_number(d) or 0.0) <= hi + 1]
+    if agreed:
+        return agreed[0], ""
+    if not pubs:
+        return None, ""
+    earliest = min(pubs, key=PartialDate.sort_key)
+    desc = sorted(((c, text) for (value, text), c in described.items() if value == earliest), reverse=True)
+    return earliest, (desc[0][1] if desc else "")
+
+
+def event_label(members: Sequence[AnalyzedArticle], vecs: Sequence[ArticleVector],
+                story_vecs: Sequence[ArticleVector]) -> str:
+    """A short label: the terms that weigh most in this event relative to the whole story."""
+    surface: dict[str, Counter[str]] = {}
+    for it in members:
+        for m in it.analysis.mentions:
+            surface.setdefault("@" + name_key(m.key or m.text), Counter())[m.key or m.text] += 1
+    inside: Counter[str] = Counter()
+    for v in vecs:
+        inside.update(v.terms)
+    total: Counter[str] = Counter()
+    for v in story_vecs:
+        total.update(v.terms)
+    n_in, n_all = len(vecs), len(story_vecs)
+    scores = {}
+    for t, w in inside.items():
+        mean_in = w / n_in
+        mean_all = total[t] / n_all
+        scores[t] = mean_in * (mean_in / mean_all if n_all > n_in else 1.0)
+    words: list[str] = []
+    seen_lower: set[str] = set()
+    for t, _ in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+        if t.startswith("#"):
+            continue
+        text = surface[t].most_common(1)[0][0] if t in surface else t.lstrip("@")
+        low = text.casefold()
+        if low in seen_lower or any(low in s or s in low for s in seen_lower):
+            continue
+        seen_lower.add(low)
+        words.append(text)
+        if len(words) == LABEL_TERMS:
+            break
+    return ", ".join(words)
+
+
+def split_events(story: Story, items: Sequence[AnalyzedArticle], threshold: float = EVENT_THRESHOLD) -> list[Event]:
+    """Group a story's articles into events, each with a time (with precision) and a short label.
+
+    Duplicates (``story.duplicates``) go to their original's event. Events are ordered by time
+    (undated last); an event's id derives from its earliest article so it is stable.
+    """
+    by_id = {it.id: it for it in items}
+    copies = {c: g[0] for g in story.duplicates for c in g[1:]}
+    order = [aid for aid in story.articles if aid in by_id and aid not in copies]
+    order.sort(key=lambda a: (day_number(by_id[a].article.published) is None,
+                              day_number(by_id[a].article.published) or 0.0))
+    if not order:
+        return []
+    vecs = local_vectors([by_id[a] for a in order], lead=EVENT_LEAD)
+    groups = _average_linkage(vecs, threshold) if len(vecs) <= EXACT_LIMIT else _online(vecs, threshold)
+    events = []
+    for g in groups:
+        members = [order[i] for i in sorted(g.members)]
+        for orig in list(members):
+            members += [c for c, o in copies.items() if o == orig]
+        its = [by_id[a] for a in members if a in by_id]
+        when, desc = event_time(its)
+        label = event_label(its[: len(g.members)], [vecs[i] for i in sorted(g.members)], vecs)
+        events.append(Event("e" + members[0][:15], label, when, members, time_description=desc))
+    events.sort(key=lambda e: (e.time is None, e.time.sort_key() if e.time else (0,), e.id))
+    return events

@@ -1,0 +1,214 @@
+"""Sparse TF-IDF vectors of analysed articles, the representation story clustering compares.
+
+An article becomes a bag of weighted terms: content lemmas from ``Analysis.lemmas`` (lead
+sentences and the title count more), and name keys from ``Analysis.mentions`` as ``@key`` terms
+(names are what tells two earthquakes or two rehab stories apart). Weights are
+``(1 + log tf) * idf``; the IDF is a prior from wordfreq (``7.5 - Zipf``, so unknown names get
+the highest weight), damped by the document frequency seen in the stream itself so that a word
+every article of this stream uses stops counting. Vectors are L2-normalised dicts.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from storyline.model import AnalyzedArticle, PartialDate, Quantity
+
+# Weight multipliers (relative counts, before tf log-scaling).
+TITLE_WEIGHT = 2.0
+LEAD_WEIGHT = 1.5
+LEAD_SENTENCES = 3
+NAME_WEIGHT = 1.5
+QUANTITY_WEIGHT = 1.5
+MAX_TERMS = 160  # keep only the strongest terms of an article: bounded cost per comparison
+ZIPF_CEILING = 7.5
+PRIOR_DOCS = 50
+IDF_MODE = "blend"
+MIN_IDF = 0.3
+
+_TOKEN = re.compile(r"\w+(?:[-']\w+)*", re.UNICODE)
+_FOLD = (("tsj", "ch"), ("sj", "sh"), ("zj", "zh"), ("oe", "u"), ("kh", "h"), ("j", "y"), ("w", "v"))
+
+
+@lru_cache(maxsize=400_000)
+def prior_idf(term: str, language: str | None) -> float:
+    """IDF prior of a lemma from wordfreq's Zipf frequency: common words low, unseen words high."""
+    from wordfreq import zipf_frequency
+
+    lang = language if language in ("nl", "en", "de", "fr", "es", "it") else "en"
+    try:
+        zipf = zipf_frequency(term, lang)
+    except (LookupError, ValueError):
+        zipf = 0.0
+    return max(MIN_IDF, ZIPF_CEILING - zipf)
+
+
+@lru_cache(maxsize=200_000)
+def name_key(text: str) -> str:
+    """Fold a name key so transliteration variants meet: 'Loekasjenko' and 'Lukashenko' → 'lukashenko'."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = " ".join(_TOKEN.findall(text))
+    for a, b in _FOLD:
+        text = text.replace(a, b)
+    return text
+
+
+@lru_cache(maxsize=200_000)
+def _title_lemmas(title: str, language: str | None) -> tuple[str, ...]:
+    from storyline.text.tokens import content_lemmas
+
+    return tuple(content_lemmas(title, language))
+
+
+def title_lemmas(title: str | None, language: str | None) -> list[str]:
+    """Content lemmas of a title (cached; titles repeat across syndicated copies)."""
+    if not title:
+        return []
+    return list(_title_lemmas(title, language))
+
+
+def day_number(when: PartialDate | None) -> float | None:
+    """Days since 1970 of the middle of the (partial) date, or None when undated."""
+    if when is None:
+        return None
+    if when.day is not None:
+        base = date(when.year, when.month or 1, when.day).toordinal()
+        return base - 719163 + (when.hour or 12) / 24.0
+    if when.month is not None:
+        return date(when.year, when.month, 15).toordinal() - 719163
+    return date(when.year, 7, 1).toordinal() - 719163
+
+
+def day_span(when: PartialDate | None) -> tuple[float, float] | None:
+    """First and last day (days since 1970) a partial date can mean: 2020-09 → Sep 1 … Sep 30."""
+    if when is None:
+        return None
+    if when.day is not None:
+        d = date(when.year, when.month or 1, when.day).toordinal() - 719163
+        return float(d), float(d)
+    if when.month is not None:
+        first = date(when.year, when.month, 1).toordinal() - 719163
+        last = (date(when.year + 1, 1, 1) if when.month == 12 else date(when.year, when.month + 1, 1)).toordinal()
+        return float(first), float(last - 719163 - 1)
+    return float(date(when.year, 1, 1).toordinal() - 719163), float(date(when.year, 12, 31).toordinal() - 719163)
+
+
+@dataclass
+class ArticleVector:
+    """One article as clustering sees it: normalised term weights and, if dated, the middle and the
+    first/last possible day of its publication date (days since 1970)."""
+
+    id: str
+    terms: dict[str, float]
+    time: float | None = None
+    words: int = 0
+    time_lo: float | None = None
+    time_hi: float | None = None
+
+
+@dataclass
+class DocumentFrequencies:
+    """Document frequencies seen in the stream; damps terms that most articles of the stream share."""
+
+    n: int = 0
+    df: dict[str, int] = field(default_factory=dict)
+
+    def add(self, terms: set[str]) -> None:
+        self.n += 1
+        df = self.df
+        for t in terms:
+            df[t] = df.get(t, 0) + 1
+
+    def idf(self, term: str, prior: float) -> float:
+        """Blend the wordfreq prior with the stream's own IDF as the stream grows (prior weight PRIOR_DOCS)."""
+        if self.n == 0:
+            return prior
+        own = math.log((self.n + 1) / (self.df.get(term, 0) + 1)) + 1.0
+        return (PRIOR_DOCS * prior + self.n * own) / (PRIOR_DOCS + self.n)
+
+    def damping(self, term: str) -> float:
+        """1.0 for terms rare in the stream, falling towards 0 for terms in (nearly) every article."""
+        if self.n < 20:
+            return 1.0
+        share = self.df.get(term, 0) / self.n
+        return 1.0 if share <= 0.05 else max(0.05, 1.0 - math.log(share / 0.05) / math.log(20.0))
+
+
+def raw_counts(item: AnalyzedArticle, lead: int | None = None, place_weight: float = 1.0) -> dict[str, float]:
+    """Weighted term counts of an article: lemmas (title and lead boosted) and folded name keys;
+    with ``lead``, only the title and the first ``lead`` sentences; place names count
+    ``place_weight`` times (events are told apart by where they happened)."""
+    analysis = item.analysis
+    counts: dict[str, float] = {}
+    for i, lemmas in enumerate(analysis.lemmas[:lead] if lead is not None else analysis.lemmas):
+        w = LEAD_WEIGHT if i < LEAD_SENTENCES else 1.0
+        for lemma in lemmas:
+            counts[lemma] = counts.get(lemma, 0.0) + w
+    for lemma in title_lemmas(item.article.title, analysis.language):
+        counts[lemma] = counts.get(lemma, 0.0) + TITLE_WEIGHT
+    for mention in analysis.mentions:
+        if lead is not None and mention.sentence >= lead:
+            continue
+        key = name_key(mention.key or mention.text)
+        if key:
+            term = "@" + key
+            w = NAME_WEIGHT * (place_weight if mention.type == "LOC" else 1.0)
+            counts[term] = counts.get(term, 0.0) + w
+    for q in analysis.quantities:
+        if lead is not None and q.sentence >= lead:
+            continue
+        term = quantity_term(q)
+        if term:
+            counts[term] = counts.get(term, 0.0) + QUANTITY_WEIGHT
+    return counts
+
+
+def quantity_term(q: Quantity) -> str | None:
+    """A term for a specific amount ('#money:1.5e+09:USD'): the same figure in two reports is strong
+    evidence of the same event. Years, small counts and ordinals say little and are skipped."""
+    if q.value is None or q.kind not in ("money", "count", "percent"):
+        return None
+    if q.kind == "count" and (q.value < 10 or (1900 <= q.value <= 2100 and q.value == int(q.value))):
+        return None
+    return f"#{q.kind}:{q.value:.3g}:{q.unit or ''}"
+
+
+def vectorize(item: AnalyzedArticle, dfs: DocumentFrequencies | None = None, update: bool = True,
+              lead: int | None = None, place_weight: float = 1.0) -> ArticleVector:
+    """TF-IDF vector of one article (or of its title and first ``lead`` sentences); updates the
+    stream document frequencies first when asked."""
+    counts = raw_counts(item, lead, place_weight)
+    if dfs is not None and update:
+        dfs.add(set(counts))
+    lang = item.analysis.language
+    weights: dict[str, float] = {}
+    for term, c in counts.items():
+        if term.startswith("@"):
+            idf = prior_idf(term[1:].split(" ")[-1], lang)
+        elif term.startswith("#"):
+            idf = ZIPF_CEILING
+        else:
+            idf = prior_idf(term, lang)
+        if dfs is not None:
+            idf = dfs.idf(term, idf) if IDF_MODE == "blend" else idf * dfs.damping(term)
+        weights[term] = (1.0 + math.log(c)) * idf if c >= 1 else c * idf
+    if len(weights) > MAX_TERMS:
+        weights = dict(sorted(weights.items(), key=lambda kv: -kv[1])[:MAX_TERMS])
+    norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
+    terms = {t: v / norm for t, v in weights.items()}
+    span = day_span(item.article.published)
+    return ArticleVector(item.id, terms, day_number(item.article.published), item.article.word_count,
+                         span[0] if span else None, span[1] if span else None)
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """Dot product of two sparse vectors (both assumed L2-normalised)."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b[t] for t, v in a.items() if t in b)
