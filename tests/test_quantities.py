@@ -155,3 +155,25 @@ def test_large_input_runs_in_bounded_time() -> None:
         t0 = time.perf_counter()
         find_quantities(digits, one_sentence(digits), "nl")
         assert time.perf_counter() - t0 < 1.0
+
+
+@pytest.mark.parametrize("text", [
+    "in de Tweede Kamer", "de jaren negentig", "de Hongerwinter van 1944-1945",
+    "de lijst:\n1. Henk van Gerven (SP) 2. André Rouvoet",
+])
+def test_names_decades_year_ranges_and_list_numbers_are_not_quantities(text: str) -> None:
+    assert quantities(text) == [], [q.text for q in quantities(text)]
+
+
+def test_a_count_at_the_end_of_a_sentence_is_kept() -> None:
+    assert [q.value for q in quantities("Het aantal doden steeg naar 12. De politie zweeg.")] == [12]
+
+
+def test_rate_is_not_what_is_counted() -> None:
+    q = only("zo'n 7000 euro per vierkante meter")
+    assert (q.kind, q.unit, q.counts, q.qualifier) == ("money", "EUR", None, "approx")
+
+
+def test_half_before_a_unit() -> None:
+    q = only("u moet een half uur wachten")
+    assert (q.kind, q.value) == ("duration", 1800)

@@ -162,6 +162,10 @@ def _skip_candidate(text: str, s: int, e: int, language: str) -> bool:
     if before == "." and s >= 2 and text[s - 2].isalpha():
         return True  # "versie.3", web addresses
     token = text[s:e]
+    if re.match(r"\.\s+[A-ZÀ-Ý]", text[e:e + 4]) and len(token) <= 2 and token.isdigit() and \
+            text[max(0, s - 20):s].rstrip(" \t")[-1:] in ("", "\n", ")", ":"):
+        return True  # list numbering: "1. Henk van Gerven (SP) 2. André Rouvoet"
+    token = text[s:e]
     if len(token) > 1 and token[0] == "0" and token[1].isdigit():
         return True  # 020-1234567, 007
     word, _ws = _word_before(text, s)
@@ -316,7 +320,12 @@ def _read(text: str, m: re.Match[str], language: str) -> Quantity | None:
         if low in ("een", "één", "eén", "one", "half") and not _next_is_scale_or_unit(text, e):
             return None
     if ordinal:
+        if m.group("word") and m.group("word")[:1].isupper() and not _is_sentence_start(text, s):
+            return None  # "Tweede Kamer", "Eerste Wereldoorlog": part of a name
         return _ordinal(text, s, e, value or 0.0, language)
+    prev_word, _pw = _word_before(text, s)
+    if prev_word.lower() in ("jaren", "the") and m.group("word") and value is not None and value >= 10:
+        return None  # "de jaren negentig": a decade
 
     # scale words: "1,5 miljard", "twee miljoen", "tientallen miljoenen", "tens of thousands"
     factor, e2 = _scale_after(text, e)
@@ -359,6 +368,8 @@ def _read(text: str, m: re.Match[str], language: str) -> Quantity | None:
                     f2, e3 = _scale_after(text, n2.end())
                     first = value if factor != 1.0 or f2 == 1.0 else value * f2
                     second *= f2
+                    if _looks_like_year(first) and _looks_like_year(second) and factor == f2 == 1.0:
+                        return None  # "1944-1945": years, a time expression
                     if first < second and (connector not in ("-", "–", "—") or not (
                             first < 16 and second < 16 and not _unit_follows(text, e3))):
                         low_v, high_v, value, qualifier, e = first, second, None, "range", e3
@@ -415,6 +426,10 @@ def _read(text: str, m: re.Match[str], language: str) -> Quantity | None:
         if text[s:e].isdigit() and len(text[s:e]) >= 7:
             return None  # long bare digit runs are ids
     return _make(text, left, e, kind, value, low_v, high_v, unit, qualifier, language)
+
+
+def _looks_like_year(x: float) -> bool:
+    return x == int(x) and 1000 <= x <= 2100
 
 
 def _mul(x: float | None, f: float) -> float | None:

@@ -22,7 +22,8 @@ _BEFORE_VAN = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)*)\s+(?:van|ter\s+waarde\s+va
                          r"(?:\S+\s+){0,2}$", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"^(?:[a-z]{0,6}ge[a-z]{3,}[dt]|[a-z]+ed)$")
 _ADJ_SKIP = {"lang", "lange", "durende", "long", "oude", "old", "extra", "meer", "more", "andere",
-             "other", "nieuwe", "new", "jaarlijkse", "annual", "per", "procent"}
+             "other", "nieuwe", "new", "jaarlijkse", "annual", "procent"}
+_STOP = {"per", "each", "elk", "elke", "a", "an"}
 _SKIP = set(QUALIFIERS) | set(SCALES) | set(TIME_UNITS) | set(CURRENCY_WORDS) | PERCENT_WORDS \
     | set(VAGUE) | {"half", "halve", "anderhalf", "wie", "waarvan", "whom", "which", "zo'n", "circa",
                     "ca", "ruim", "bijna", "zeker", "minstens", "ongeveer", "rond", "rij", "row"}
@@ -80,6 +81,8 @@ def _clause_before(text: str, pos: int) -> int:
 
 def _first_noun(words: list[str], language: str, skip_preps: bool = False) -> str | None:
     for i, w in enumerate(words[:4]):
+        if w.lower() in _STOP:
+            return None  # "50.000 euro per jaar": a rate, not what is counted
         nxt = words[i + 1] if i + 1 < len(words) else None
         if _is_noun(w, nxt, language):
             return w
