@@ -69,3 +69,14 @@ def test_ids_are_stable() -> None:
     a = link_entities(analyses("Poetin sprak in Sotsji."))
     b = link_entities(analyses("Er gebeurde iets anders.", "Poetin sprak in Sotsji."))
     assert {e.name: e.id for e in a} == {e.name: e.id for e in b}
+
+
+def test_batch_gives_mentions_their_entity_type() -> None:
+    from storyline.text.report import analyze_articles
+
+    report = analyze_articles([
+        Article(text="President Poetin sprak lang. Poetin zei dat hij Loekasjenko steunt.", language="nl"),
+        Article(text="Poetin wil meer invloed in de regio.", language="nl"),
+    ])
+    types = {m.type for item in report.analyzed for m in item.analysis.mentions if m.text == "Poetin"}
+    assert types == {"PER"}

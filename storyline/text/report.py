@@ -42,6 +42,17 @@ class AnalysisReport:
 
 
 def analyze_articles(articles: Iterable[Article]) -> AnalysisReport:
-    """Analyse every article (pure, in order) and link the entities they mention."""
+    """Analyse every article (pure, in order) and link the entities they mention.
+
+    Every name mention then takes the type of its entity, decided by all reports together ('Poetin'
+    without a cue in one report is the person the other reports call president).
+    """
     analyzed = [AnalyzedArticle(article, analyze(article)) for article in articles]
-    return AnalysisReport(analyzed, link([a.analysis for a in analyzed]))
+    links = link([a.analysis for a in analyzed])
+    types = {e.id: e.type for e in links.entities}
+    for item in analyzed:
+        for m in item.analysis.mentions:
+            entity = links.entity_of(item.analysis.article_id, m)
+            if entity is not None and not m.adjective:
+                m.type = types[entity]  # type: ignore[assignment]
+    return AnalysisReport(analyzed, links)
