@@ -41,7 +41,7 @@ def _register() -> None:
 
 
 # Command modules, each exposing COMMANDS = [click.Command, ...]. Add yours here.
-COMMAND_MODULES: list[str] = ["ingest", "articles", "facts", "analyze", "serve", "summarize"]
+COMMAND_MODULES: list[str] = ["ingest", "articles", "facts", "analyze", "serve", "summarize", "cluster"]
 
 
 def main() -> None:

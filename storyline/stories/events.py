@@ -154,39 +154,47 @@ def event_time(items: Sequence[AnalyzedArticle]) -> tuple[PartialDate | None, st
     return earliest, (desc[0][1] if desc else "")
 
 
-def event_label(members: Sequence[AnalyzedArticle], vecs: Sequence[ArticleVector],
-                story_vecs: Sequence[ArticleVector]) -> str:
-    """A short label: the terms that weigh most in this event relative to the whole story."""
+def event_label(members: Sequence[AnalyzedArticle], story_items: Sequence[AnalyzedArticle]) -> str:
+    """A short label: the names (then one word) that weigh most in these articles relative to the
+    whole story, shown in their most frequent surface form."""
     surface: dict[str, Counter[str]] = {}
     for it in members:
         for m in it.analysis.mentions:
-            surface.setdefault("@" + name_key(m.key or m.text), Counter())[m.key or m.text] += 1
+            if not m.adjective:  # 'Russische' names Rusland but is no label
+                surface.setdefault("@" + name_key(m.key or m.text), Counter())[m.text] += 1
     inside: Counter[str] = Counter()
-    for v in vecs:
-        inside.update(v.terms)
+    for it in members:
+        inside.update(vectorize(it, None).terms)
     total: Counter[str] = Counter()
-    for v in story_vecs:
-        total.update(v.terms)
-    n_in, n_all = len(vecs), len(story_vecs)
+    if len(story_items) > len(members):
+        for it in story_items:
+            total.update(vectorize(it, None).terms)
+    n_in, n_all = len(members), len(story_items)
     scores = {}
     for t, w in inside.items():
-        mean_in = w / n_in
-        mean_all = total[t] / n_all
-        scores[t] = mean_in * (mean_in / mean_all if n_all > n_in else 1.0)
-    words: list[str] = []
-    seen_lower: set[str] = set()
-    for t, _ in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
         if t.startswith("#"):
             continue
-        text = surface[t].most_common(1)[0][0] if t in surface else t.lstrip("@")
+        mean_in = w / n_in
+        scores[t] = mean_in * (mean_in / (total[t] / n_all) if total else 1.0)
+    names: list[str] = []
+    words: list[str] = []
+    seen: set[str] = set()
+    for t, _ in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+        is_name = t.startswith("@") and t in surface
+        text = surface[t].most_common(1)[0][0] if is_name else t.lstrip("@")
         low = text.casefold()
-        if low in seen_lower or any(low in s or s in low for s in seen_lower):
+        if low in seen or any(low in x or x in low for x in seen):
             continue
-        seen_lower.add(low)
-        words.append(text)
-        if len(words) == LABEL_TERMS:
+        if is_name and len(names) < LABEL_TERMS - 1:
+            names.append(text)
+        elif not is_name and not words and "@" + name_key(text) not in scores:
+            words.append(text)
+        else:
+            continue
+        seen.add(low)
+        if len(names) + len(words) == LABEL_TERMS:
             break
-    return ", ".join(words)
+    return ", ".join(names + words)
 
 
 def split_events(story: Story, items: Sequence[AnalyzedArticle], threshold: float = EVENT_THRESHOLD) -> list[Event]:
@@ -211,7 +219,7 @@ def split_events(story: Story, items: Sequence[AnalyzedArticle], threshold: floa
             members += [c for c, o in copies.items() if o == orig]
         its = [by_id[a] for a in members if a in by_id]
         when, desc = event_time(its)
-        label = event_label(its[: len(g.members)], [vecs[i] for i in sorted(g.members)], vecs)
+        label = event_label([by_id[order[i]] for i in sorted(g.members)], [by_id[a] for a in order])
         events.append(Event("e" + members[0][:15], label, when, members, time_description=desc))
     events.sort(key=lambda e: (e.time is None, e.time.sort_key() if e.time else (0,), e.id))
     return events
