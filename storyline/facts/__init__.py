@@ -45,6 +45,8 @@ def analyse_story(items: Sequence[AnalyzedArticle]) -> StoryClaims:
         claims.extend(article_claims(it, times[aid], refs[aid].date, start_id=len(claims)))
     idf = Idf.of(sentence for it in items for sentence in it.analysis.lemmas)
     groups = _with_own_variants(align(claims, idf), idf)
+    # a date only one report gives is already on the timeline; as a fact it compares nothing
+    groups = [g for g in groups if not (g[0].kind == "date" and len({c.article_id for c in g}) < 2)]
     facts = [_fact(g) for g in groups]
     order = sorted(range(len(facts)), key=lambda i: (_ORDER[facts[i].verdict], -len(facts[i].articles),
                                                      _KIND_ORDER.get(facts[i].kind, 9), groups[i][0].id))

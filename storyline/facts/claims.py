@@ -101,15 +101,45 @@ def _sentence_initial(text: str, pos: int, prev_words: list[str]) -> bool:
     return prev_words[-2][-1:] in ".!?:"
 
 
-def _surface(text: str, q: Quantity, sentence_end: int) -> tuple[int, str]:
-    """End and text of the quantity with its counted noun when that follows closely ('774 betogers')."""
-    end = q.end
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+
+
+def _surface(text: str, q: Quantity, sentence_start: int, sentence_end: int) -> _Span:
+    """Span of the quantity with its counted noun when that follows ('774 betogers') or, failing that,
+    directly precedes it ('injured 150')."""
     if q.counts:
         tail = text[q.end:min(sentence_end, q.end + 40)]
         m = re.search(re.escape(q.counts), tail)
         if m and m.start() <= 25:
-            end = q.end + m.end()
-    return end, text[q.start:end]
+            return _Span(q.start, q.end + m.end())
+        head = text[max(sentence_start, q.start - 20):q.start]
+        i = head.rfind(q.counts)
+        if i >= 0 and not head[i + len(q.counts):].strip():
+            return _Span(q.start - len(head) + i, q.end)
+    return _Span(q.start, q.end)
+
+
+_WORD_AFTER = re.compile(r"\s+([^\W\d_][\w-]*)")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w-]*)\s+$")
+
+
+def _elided_count(q: Quantity, text: str, sentence_end: int, language: str | None) -> Quantity | None:
+    """'… en 120 gewonden', 'and 120 injured', 'injured 150': a bare number next to a word of a concept
+    news reports count (dead, injured, arrested) counts that; None when there is no such word."""
+    after = _WORD_AFTER.match(text, q.end, sentence_end)
+    before = _WORD_BEFORE.search(text[max(0, q.start - 30):q.start])
+    for m in (after, before):
+        if m is None:
+            continue
+        word = m.group(1)
+        found = concepts(content_lemmas(word, language) or [word.lower()]) - WEAK_CONCEPTS
+        if found & {"DEATH", "INJURY", "ARREST", "EVACUATE", "MISSING", "PROTESTER"}:
+            return Quantity(q.sentence, q.start, q.end, q.text, "count", q.value, q.low, q.high, q.unit,
+                            q.qualifier, word, [word.lower(), *q.counts_lemmas])
+    return None
 
 
 def _part_of(q: Quantity, previous: list[tuple[Quantity, int]], text: str) -> int | None:
@@ -186,6 +216,8 @@ def article_claims(item: AnalyzedArticle, times: list[TimeExpr], ref_date: Parti
             figures_in[q.sentence] = figures_in.get(q.sentence, 0) + 1
     time_spans = [(t.start, t.end) for t in times]
     for q in sorted(an.quantities, key=lambda q: q.start):
+        if q.kind == "number" and not q.counts and q.sentence < len(sents):
+            q = _elided_count(q, text, sents[q.sentence].end, an.language) or q
         if q.kind not in QUANTITY_KINDS or q.sentence >= len(sents) or sents[q.sentence].foreign:
             continue
         if q.value is None and q.low is None and q.high is None:
@@ -193,13 +225,14 @@ def article_claims(item: AnalyzedArticle, times: list[TimeExpr], ref_date: Parti
         s = sents[q.sentence]
         if is_noise_number(q, text, s.start) or any(a <= q.start < b for a, b in time_spans):
             continue
-        end, surface = _surface(text, q, s.end)
+        span = _surface(text, q, s.start, s.end)
         head = _head_lemmas(q.counts, q.counts_lemmas, an.language)
         if _trivial(q, head) or (q.kind == "ordinal" and (q.counts or "")[:1].isupper()):
             continue  # 'twee landen'; '81st Academy Awards' names an event, it is not a figure
         near = {norm_lemma(x) for x in (q.counts_lemmas[1:] if q.counts else q.counts_lemmas)}
         subject = q.counts or ""
-        claim = Claim(next_id, q.kind, aid, label, q.sentence, q.start, end, surface, q.value, q.low, q.high,
+        claim = Claim(next_id, q.kind, aid, label, q.sentence, span.start, span.end, text[span.start:span.end],
+                      q.value, q.low, q.high,
                       q.unit, q.qualifier, subject, head=head, near=near | concepts(near), **base(q.sentence))
         claim.part_of = _part_of(q, seen, text)
         claim.listing = figures_in.get(q.sentence, 0) >= 3
@@ -248,7 +281,9 @@ def _event_noun(text: str, sentence_start: int, start: int, time_text: str = "")
     'verkiezingsoverwinning op 9 augustus', 'the election of 9 August'); None otherwise."""
     before = text[max(sentence_start, start - 60):start]
     m = (_EVENT_BEFORE if _STARTS_WITH_PREP.match(time_text) else _EVENT_OF).search(before)
-    return m.group("noun") if m else None
+    if m is None or m.group("noun")[:1].isupper():  # 'Italy on Sunday': a place, not an event
+        return None
+    return m.group("noun")
 
 
 def _quote_claim(claim_id: int, item: AnalyzedArticle, aid: str, qt: Quote, base: dict) -> Claim:

@@ -29,7 +29,7 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "DEATH": ("dode", "dood", "doden", "omkomen", "om_komen", "sterven", "overlijden", "overleden", "slachtoffer",
               "omgekomen", "dodental", "killed", "kill", "dead", "death", "die", "died", "victim", "fatality",
               "toll"),
-    "INJURY": ("gewond", "gewonde", "verwonden", "verwond", "gewonden", "injured", "injury", "wounded",
+    "INJURY": ("gewond", "gewonde", "verwonden", "verwond", "gewonden", "injured", "injure", "injury", "wounded",
                "wound", "hurt"),
     "LOAN": ("lening", "krediet", "leningen", "loan", "credit", "kredietlijn"),
     "VOTE": ("stem", "stemmen", "vote", "votes", "ballot"),
