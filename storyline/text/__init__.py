@@ -11,6 +11,7 @@ from storyline.model import Analysis, Article
 from storyline.text.language import ANALYSED, detect_language
 from storyline.text.names import find_mentions
 from storyline.text.quantities import find_quantities
+from storyline.text.quotes import find_quotes
 from storyline.text.sentences import split_sentences
 from storyline.text.times import find_times
 from storyline.text.tokens import lemmas_of_tokens, tokenize
@@ -39,4 +40,5 @@ def analyze(article: Article) -> Analysis:
     analysis.mentions = find_mentions(text, sentences, language, tokens)
     analysis.quantities = find_quantities(text, sentences, language)
     analysis.times = find_times(text, sentences, article.published, language)
+    analysis.quotes = find_quotes(text, sentences, analysis.mentions, language)
     return analysis
