@@ -74,6 +74,8 @@ def test_dutch_quantities(text: str, kind: str, value: float | None, low: float 
     ("tens of thousands of protesters", "count", None, 20_000, 99_000, None, "protesters"),
     ("more than 80 percent of the vote", "percent", 80, 80, None, "%", "vote"),
     ("the sixth week", "ordinal", 6, 6, 6, None, "week"),
+    ("it would take between 60 and 90 days", "duration", None, 60 * 86_400, 90 * 86_400, "s", None),
+    ("a 3 to 5 percent rise", "percent", None, 3, 5, "%", None),
 ])
 def test_english_quantities(text: str, kind: str, value: float | None, low: float | None,
                             high: float | None, unit: str | None, counts: str | None) -> None:
@@ -177,3 +179,7 @@ def test_rate_is_not_what_is_counted() -> None:
 def test_half_before_a_unit() -> None:
     q = only("u moet een half uur wachten")
     assert (q.kind, q.value) == ("duration", 1800)
+
+
+def test_english_adverb_first_is_not_an_ordinal() -> None:
+    assert quantities("he first observed the decline", "en") == []

@@ -84,6 +84,8 @@ def test_dutch_times(text: str, published: str | None, value: str | None, weekda
     ("in late July", "2020-09", "2020-07", None, "late"),
     ("three days ago", "2020-09-15", "2020-09-12", None, None),
     ("in 2019", None, "2019", None, None),
+    ("announced last November", "2005-02-17", "2004-11", None, None),
+    ("next March", "2005-02-17", "2005-03", None, None),
 ])
 def test_english_times(text: str, published: str | None, value: str | None, weekday: int | None,
                        part: str | None) -> None:

@@ -67,7 +67,7 @@ _CANDIDATE = re.compile(
 )
 _WORD_AT = re.compile(r"\s*([^\W\d_]+(?:['\u2019][^\W\d_]+)?)\.?", re.UNICODE)
 _SUFFIX_AT = re.compile(r"[^\W\d_]+")
-_RANGE_AT = re.compile(r"\s*(?:-|–|—|à|a|tot(?:\s+en\s+met)?|to|or|of|en|and)\s*", re.IGNORECASE)
+_RANGE_AT = re.compile(r"\s*(?:[-–—]|(?:à|tot(?:\s+en\s+met)?|to|or|of|en|and|a)(?!\w))\s*", re.IGNORECASE)
 _NUMBER_AT = re.compile(r"(?:[€$£]\s?)?(\d+(?:[.,]\d+)*)|([^\W\d_]+(?:-[^\W\d_]+)?)")
 _CLOCK_AFTER = re.compile(r"\s*(?:uur\s+['\u2019]s\s+(?:ochtends|morgens|middags|avonds|nachts)"
                           r"|u\b|h\b|o['\u2019]clock|[ap]\.?m\.?(?!\w))", re.IGNORECASE)
@@ -322,6 +322,10 @@ def _read(text: str, m: re.Match[str], language: str) -> Quantity | None:
     if ordinal:
         if m.group("word") and m.group("word")[:1].isupper() and not _is_sentence_start(text, s):
             return None  # "Tweede Kamer", "Eerste Wereldoorlog": part of a name
+        if language == "en" and m.group("word") and not re.search(
+                r"\b(?:the|a|an|its|his|her|their|our|my|your|this|that)\s+$|['’]s\s+$",
+                text[max(0, s - 8):s], re.IGNORECASE):
+            return None  # "he first observed": an adverb, not a rank
         return _ordinal(text, s, e, value or 0.0, language)
     prev_word, _pw = _word_before(text, s)
     if prev_word.lower() in ("jaren", "the") and m.group("word") and value is not None and value >= 10:

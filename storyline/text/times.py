@@ -103,7 +103,8 @@ _TIME = re.compile(
     r"morgenochtend|morgenavond|morgenmiddag|morgen|yesterday|today|tonight|tomorrow)(?!\w))"
     r"|(?P<yr>\b(?P<yr_prep>in|sinds|vanaf|tot|since|until|during|begin|eind|medio|het jaar|the year)\s+"
     r"(?P<yr_year>(?:1[5-9]|20)\d\d)(?![\d.,]\d|\s*(?:procent|%|euro|dollar|mensen|people)))"
-    rf"|(?P<mo>\b(?:(?P<mo_prep>in|sinds|vanaf|tot|since|until|during|by)\s+)?(?P<mo_month>{_FULL_MONTH_RE})"
+    rf"|(?P<mo>\b(?:(?P<mo_prep>in|sinds|vanaf|tot|since|until|during|by|last|next|this|afgelopen|vorige|"
+    rf"komende|volgende|aanstaande)\s+)?(?P<mo_month>{_FULL_MONTH_RE})"
     rf"(?!\w)(?:{_REL_YEAR.replace('rel_', 'rel3_')})?)"
     r"|(?P<iso>\b(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b)"
     r"|(?P<nd>(?<![\d./-])(?P<nd_a>[0-3]?\d)[-/.](?P<nd_b>[01]?\d)[-/.](?P<nd_y>(?:19|20)\d\d)(?![\d./-]))",
@@ -384,8 +385,8 @@ def _find(text: str, sentences: list[Sentence], pub: PartialDate | None) -> list
     for m in _matches(text):
         index = max(0, bisect.bisect_right(starts, m.start()) - 1) if starts else 0
         sentence = sentences[index] if sentences else None
-        lo = max(m.start() - 120, sentence.start if sentence else 0)
-        hi = min(m.end() + 120, sentence.end if sentence else len(text))
+        lo = max(m.start() - 80, sentence.start if sentence else 0)
+        hi = min(m.end() + 80, sentence.end if sentence else len(text))
         expr = _resolve(m, _Resolver(pub, text, lo, max(lo, hi)))
         if expr is None:
             continue
@@ -465,7 +466,15 @@ def _resolve(m: re.Match[str], r: _Resolver) -> TimeExpr | None:
         if name.isascii() and name.lower() in ("may", "march") and not name[0].isupper():
             return None
         month = _MONTHS[name.lower()]
-        value, desc = r.absolute(month, None, None, rel_year=g("rel3_year"))
+        mod = (g("mo_prep") or "").lower()
+        if mod in _MOD_PAST | _MOD_NEXT and r.pub is not None and r.pub.month is not None \
+                and not g("rel3_year"):
+            ahead = month > r.pub.month if mod in _MOD_NEXT else month >= r.pub.month
+            year = r.pub.year + (1 if mod in _MOD_NEXT and not ahead else -1 if mod in _MOD_PAST and ahead else 0)
+            value = _date(year, month, None)  # "last November": the most recent one before the report
+            desc = describe(value)
+        else:
+            value, desc = r.absolute(month, None, None, rel_year=g("rel3_year"))
     elif g("iso"):
         value = _date(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
         if value is None:
