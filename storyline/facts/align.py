@@ -21,7 +21,7 @@ from typing import Any
 
 from storyline.facts.bounds import magnitude_close
 from storyline.facts.claims import Claim
-from storyline.facts.compare import claim_bounds, date_range, relation
+from storyline.facts.compare import claim_bounds, relation, time_range
 from storyline.facts.concepts import WEAK_CONCEPTS, Idf, lemmas_match
 from storyline.model import PartialDate
 
@@ -91,8 +91,7 @@ def _times_compatible(a: Claim, b: Claim) -> bool:
         for y in tb:
             if x.weekday is not None and y.weekday is not None and x.weekday != y.weekday:
                 continue
-            xa = date_range(Claim(0, "date", "", "", 0, 0, 0, "", None, None, None, None, None, "", date=x))
-            yb = date_range(Claim(0, "date", "", "", 0, 0, 0, "", None, None, None, None, None, "", date=y))
+            xa, yb = time_range(x), time_range(y)
             if xa and yb and not (xa[1] < yb[0] or yb[1] < xa[0]):
                 return True
     return False

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from storyline.facts.bounds import Bounds, bounds_of, overlap
 from storyline.facts.claims import Claim
-from storyline.model import PartialDate
+from storyline.model import PartialDate, TimeExpr
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
@@ -38,8 +38,12 @@ def claim_bounds(c: Claim) -> Bounds:
 
 def date_range(c: Claim) -> tuple[dt.date, dt.date] | None:
     """First and last day a date claim allows (a part of a month narrows it to 10 days)."""
-    t = c.date
-    if t is None or t.value is None:
+    return time_range(c.date) if c.date is not None else None
+
+
+def time_range(t: TimeExpr) -> tuple[dt.date, dt.date] | None:
+    """First and last day a resolved time expression allows; None when it could not be placed."""
+    if t.value is None:
         return None
     v = t.value
     if v.day is not None:
