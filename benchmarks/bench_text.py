@@ -206,10 +206,16 @@ def evaluate(language: str, predict: Callable[[list[Doc], str], list[Pred]] = st
 def frog_predict(docs: list[Doc], language: str) -> list[Pred]:
     """Debian's frog (NER only: --skip=mpac) on the same texts, one run over a folder; tokens are
     aligned back to character offsets by searching each token forward in the text."""
+    import hashlib
     import shutil
     import subprocess
     import tempfile
 
+    digest = hashlib.sha256("\x00".join(d.text for d in docs).encode()).hexdigest()[:16]
+    cache = Path(tempfile.gettempdir(), f"storyline-bench-frog-{digest}.json")
+    if cache.exists():  # frog takes minutes; its output for the same texts does not change
+        return [Pred(p["doc"], frozenset(tuple(t) for t in p["tokens"]), p["type"])
+                for p in json.loads(cache.read_text(encoding="utf-8"))]
     if shutil.which("frog") is None:
         raise RuntimeError("frog is not installed (apt-get install frog frogdata)")
     index = {d.key: list(d.spans.items()) for d in docs}
@@ -254,6 +260,8 @@ def frog_predict(docs: list[Doc], language: str) -> list[Pred]:
                 toks = _tokens_of(doc, start, end, index)
                 if toks and min(sid for sid, _ in toks) <= WINDOW:
                     out.append(Pred(doc.key, toks, lab if lab in ("PER", "LOC", "ORG") else "MISC"))
+    cache.write_text(json.dumps([{"doc": p.doc, "tokens": sorted(p.tokens), "type": p.type} for p in out]),
+                     encoding="utf-8")
     return out
 
 

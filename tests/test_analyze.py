@@ -87,3 +87,13 @@ def test_adversarial_100kb_inputs_stay_linear() -> None:
         t0 = time.process_time()
         analyze(Article(text=text, language="nl"))
         assert time.process_time() - t0 < 20, text[:20]
+
+
+def test_quotes_and_times_are_wired_in() -> None:
+    from storyline.model import PartialDate
+
+    text = ("Oppositieleider Svetlana Tichanovskaja reageerde maandag. \u2018Het spijt me zeer dat u met een dictator "
+            "praat\u2019, schreef Tichanovskaja aan Poetin.")
+    a = analyze(Article(text=text, language="nl", published=PartialDate(2020, 9, 15)))
+    assert a.times and a.times[0].text.lower() == "maandag"
+    assert a.quotes and a.quotes[0].speaker_key == "Svetlana Tichanovskaja"
