@@ -75,7 +75,7 @@ def test_dutch_quantities(text: str, kind: str, value: float | None, low: float 
     ("more than 80 percent of the vote", "percent", 80, 80, None, "%", "vote"),
     ("the sixth week", "ordinal", 6, 6, 6, None, "week"),
     ("it would take between 60 and 90 days", "duration", None, 60 * 86_400, 90 * 86_400, "s", None),
-    ("a 3 to 5 percent rise", "percent", None, 3, 5, "%", None),
+    ("a 3 to 5 percent rise", "percent", None, 3, 5, "%", "rise"),
 ])
 def test_english_quantities(text: str, kind: str, value: float | None, low: float | None,
                             high: float | None, unit: str | None, counts: str | None) -> None:
