@@ -97,3 +97,11 @@ def test_never_raises(text: str) -> None:
 def test_odd_input() -> None:
     for text in ["", "'", "\u201c", "Ab" * 50_000, "Москва и Минск. Путин приехал.", "A B C D E F G", "1,5,3 €"]:
         mentions(text)
+
+
+def test_initials_and_capitalised_particles() -> None:
+    got = by_text("Volgens J. de Vries is het zo. Burgemeester Van der Laan was het eens met De Vries.")
+    assert got["J. de Vries"].type == "PER"
+    assert got["Van der Laan"].type == "PER"
+    assert got["De Vries"].key == "J. de Vries"
+    assert by_text("President George W. Bush spoke.", "en")["George W. Bush"].type == "PER"

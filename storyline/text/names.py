@@ -67,6 +67,10 @@ def _is_cap(tok: Token) -> bool:
     return w[:1].isupper() and (w[:1].isalpha()) and w.lower() not in NOT_NAMES
 
 
+def _is_initial(tok: Token) -> bool:
+    return len(tok.text) == 1 and tok.text.isupper()
+
+
 @lru_cache(maxsize=65536)
 def _zipf(word: str, language: str) -> float:
     return zipf_frequency(word, language if language in ("nl", "en", "de", "fr") else "en")
@@ -168,6 +172,10 @@ class _Scanner:
                     if _is_cap(nxt) and nxt.start - toks[j - 1].end <= 1:
                         j += 1
                         continue
+                    if nxt.text == "." and _is_initial(toks[j - 1]) and nxt.start == toks[j - 1].end and j + 1 < n \
+                            and (_is_cap(toks[j + 1]) or toks[j + 1].text.lower() in _PARTICLES):
+                        j += 1  # an initial: "J. de Vries", "George W. Bush"
+                        continue
                     if nxt.text.lower() in _PARTICLES and j + 1 < n and _is_cap(toks[j + 1]) and \
                             self._particle_ok(toks[i:j], nxt, toks[j + 1]):
                         j += 2
@@ -175,7 +183,7 @@ class _Scanner:
                     break
                 span = toks[i:j]
                 prev = toks[i - 1] if i > 0 else None
-                if initial and self._drop_initial(span[0]):
+                if initial and not (len(span) > 2 and span[1].text == ".") and self._drop_initial(span[0]):
                     span = span[1:]
                     prev = tok
                 while span and span[0].text.lower() in _PARTICLES and span[0].text[0].islower():
@@ -206,7 +214,8 @@ class _Scanner:
 
     def _particle_ok(self, before: list[Token], particle: Token, after: Token) -> bool:
         """'Jan van der Berg', 'Bank of England', 'Raad van State' join; 'Macron van Frankrijk' does not."""
-        if any(t.text.lower() in ORG_WORDS for t in before):
+        if any(t.text.lower() in ORG_WORDS for t in before) or before[-1].text == "." \
+                or before[-1].text.lower() in _PARTICLES:
             return True
         if self.g.place(after.text) is not None:
             return False
@@ -249,7 +258,8 @@ class _Scanner:
                 or (low_words[-1].endswith(ORG_SUFFIXES) and len(low_words[-1]) > 6):
             c.type, c.strength = "ORG", 3 if place is None else 2
             return
-        if len(words) > 1 and (low_words[-1] in PLACE_WORDS or low_words[-1].endswith(PLACE_SUFFIXES)):
+        if len(words) > 1 and not c.cue_before and (low_words[-1] in PLACE_WORDS or (
+                low_words[-1].endswith(PLACE_SUFFIXES) and len(low_words[-1]) > 6)):
             c.type, c.strength = "LOC", 2
             return
         if place is not None:
@@ -258,7 +268,7 @@ class _Scanner:
                     place.kind not in ("country", "area"):
                 c.type, c.strength, c.key = "PER", 2, None
             return
-        if len(words) > 1 and g.is_given(words[0]):
+        if len(words) > 1 and (g.is_given(words[0]) or (_is_initial(c.tokens[0]) and words[1] == ".")):
             c.type, c.strength = "PER", 3
             return
         if c.cue_before:
