@@ -2,6 +2,16 @@
 
 ``Store(path)`` opens (and migrates) the file; its methods are the whole query API. Use it as a
 context manager, or call ``close()``. See ``db.py`` for the connection rules.
+
+    with Store("storyline.db") as store:
+        store.add_articles(articles)                  # AddResult(new_ids, duplicate); idempotent
+        store.get_article("002_4113c25ad55cc416.txt")  # id, unique id prefix or external id
+        store.list_articles(ArticleFilter(outlet="NOS"), limit=50)
+        store.search('Poetin AND lening')             # [SearchHit] with snippet + highlights; E030
+        store.put_analyses(analyses, version="1"); store.get_analyses(ids, version="1")
+        store.put_story(story); store.get_story(id); store.stories_of(article_ids)
+        store.put_value("clusterer", state); store.get_value("clusterer")
+        with store.atomic(): ...                      # one transaction; nested = savepoint
 """
 
 from __future__ import annotations
