@@ -324,3 +324,27 @@ def test_openapi_document_lists_every_api_route(seeded) -> None:
     for path in ["/stories.json", "/stories/{story_id}.json", "/articles/{key}.json", "/search.json", "/api/articles"]:
         assert path in doc["paths"], path
     assert "post" in doc["paths"]["/api/articles"]
+
+
+def test_stories_are_paged_newest_first(fresh) -> None:
+    from storyline.model import Story
+
+    client, store, _, _ = fresh
+    body = jsonl([{"id": f"p{i}", "title": f"Verhaal {i}", "text": f"Bericht {i} over iets anders.",
+                   "published": f"2021-01-{i + 1:02d}", "outlet": "Testbode"} for i in range(25)])
+    new_ids = client.post("/api/articles", content=body, headers=AUTH).json()["data"]["new_ids"]
+    store.put_stories([Story(id=f"page-{i}", title=f"Verhaal {i}", articles=[article_id])
+                       for i, article_id in enumerate(new_ids)])
+    first = client.get("/stories.json").json()
+    assert first["meta"] | {"filters": None} == {"page": 1, "pages": 2, "per_page": 20, "total": 26, "filters": None}
+    headlines = [s["headline"] for s in first["data"]["stories"]]
+    assert headlines[:3] == ["Verhaal 24", "Verhaal 23", "Verhaal 22"]  # newest report first
+    second = client.get("/stories.json", params={"page": 2}).json()["data"]["stories"]
+    assert [s["headline"] for s in second][-1] == "Loekasjenko kan rekenen op steun van Rusland"  # 2020 last
+    assert len(second) == 6
+    page = client.get("/stories", params={"outlet": "testbode", "lang": "en"}).text
+    assert 'rel="next" href="/stories?outlet=testbode&amp;page=2&amp;lang=en"' in page
+    assert "page 1 of 2" in page
+    only = client.get("/stories.json", params={"outlet": "Testbode", "from": "2021-01-25"}).json()["data"]["stories"]
+    assert [s["headline"] for s in only] == ["Verhaal 24"]
+    assert client.get("/stories.json", params={"page": 9}).json()["data"]["stories"] == []
