@@ -245,6 +245,8 @@ def _candidates(text: str, language: str) -> list[re.Match[str]]:
     positions.update(m.start() for m in _DIGIT_RUN.finditer(text))
     out: list[re.Match[str]] = []
     for p in sorted(positions):
+        if low.startswith(("een ", "één ", "one "), p) and not _next_is_scale_or_unit(low, p + 3):
+            continue  # the article "een"/"one" (most anchors): no number unless a scale or unit follows
         m = _CANDIDATE.match(text, p)
         if m is not None:
             out.append(m)

@@ -39,26 +39,32 @@ QUALIFIERS: dict[str, str] = {
 _EN_ONLY = {"over", "under", "some", "about", "around", "estimated", "an estimated"}
 _NL_ONLY = {"tot", "rond", "dik", "zeker", "haast"}
 
-_QUAL_RE = re.compile(
-    r"(?:^|(?<=[\s(\"'\u2018\u201c]))("
-    + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+").replace("'", "['\u2019]")
-                       for k in QUALIFIERS), key=len, reverse=True))
-    + r")\s+$",
-    re.IGNORECASE,
-)
+_TOKEN = re.compile(r"\S+")
+_QUAL_MAX_WORDS = max(len(k.split()) for k in QUALIFIERS)
 
 
 def qualifier_before(prefix: str, language: str | None) -> tuple[str | None, int]:
-    """Qualifier that ends ``prefix`` (text right before a number) and its length in characters."""
-    m = _QUAL_RE.search(prefix[-40:])
-    if not m:
+    """Qualifier that ends ``prefix`` (text right before a number) and its length in characters.
+
+    Looks up the last one to four words in the phrase table (longest first) instead of running a
+    large alternation at every position.
+    """
+    tail = prefix[-40:]
+    if not tail[-1:].isspace():
         return None, 0
-    phrase = " ".join(m.group(1).lower().replace("\u2019", "'").split())
-    if language == "nl" and phrase in _EN_ONLY:
-        return None, 0
-    if language == "en" and phrase in _NL_ONLY:
-        return None, 0
-    return QUALIFIERS[phrase], len(prefix[-40:]) - m.start(1)
+    spans = [(m.start(), m.group()) for m in _TOKEN.finditer(tail)][-_QUAL_MAX_WORDS:]
+    for k in range(len(spans), 0, -1):
+        start, first = spans[-k]
+        lead = len(first) - len(first.lstrip("(\"'\u2018\u201c"))
+        words = [first[lead:]] + [w for _, w in spans[-k + 1:]] if k > 1 else [first[lead:]]
+        phrase = " ".join(words).lower().replace("\u2019", "'")
+        qualifier = QUALIFIERS.get(phrase)
+        if qualifier is None:
+            continue
+        if (language == "nl" and phrase in _EN_ONLY) or (language == "en" and phrase in _NL_ONLY):
+            return None, 0
+        return qualifier, len(tail) - start - lead
+    return None, 0
 
 
 def interval(value: float, qualifier: str) -> tuple[float | None, float | None]:
