@@ -209,7 +209,7 @@ def _identity(c: Claim) -> tuple[Any, ...] | None:
     """Claims with the same identity (kind, counted noun, value, wording) are the same report repeated by
     several outlets; they are grouped before the pairwise step so a 300-article story stays fast."""
     if c.kind == "quote":
-        return None
+        return (c.kind, c.speaker, " ".join(c.text.casefold().split()))
     head = frozenset(x for x in c.head if not x.isupper())
     if not head and c.kind != "date":
         return None
@@ -247,7 +247,8 @@ def _units(claims: list[Claim], idf: Idf) -> list[list[int]]:
                 if arts & m_arts:
                     continue
                 other = claims[merged[m][0]]
-                if _overlap(lead.local, other.local, idf) >= 0.2 and _times_compatible(lead, other) \
+                same_words = lead.kind == "quote"  # the very same quoted words of the same speaker
+                if (same_words or _overlap(lead.local, other.local, idf) >= 0.2) and _times_compatible(lead, other) \
                         and _reports_close(lead, other):
                     merged[m].extend(unit)
                     m_arts |= arts

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.facts.claims import Claim
-from storyline.facts.compare import Relation, claim_bounds, describe, group_label, relation
+from storyline.facts.compare import claim_bounds, describe, group_label, relation
 
 _CONCEPT_WORDS = {"ARREST": "arrested", "DEATH": "dead", "INJURY": "injured", "LOAN": "loan", "VOTE": "votes",
                   "EVACUATE": "evacuated", "ELECTION": "election", "TALK": "talks", "PROTEST": "protest",
@@ -43,56 +43,57 @@ def judge(claims: list[Claim]) -> Judgement:
     if len(per_article) < 2:
         c = claims[0]
         return Judgement("single-source", f"only {c.article} reports this ({describe(c)})")
-    arts = list(per_article)
-    rep = {a: per_article[a][0] for a in arts}
-    # an article that gives several figures that do not agree contradicts itself, not the others
+    # articles that give the same wording relate alike: compare one per wording (a 300-outlet story
+    # has a handful of wordings); an article that gives several figures that do not agree contradicts
+    # itself, not the others, and stands alone
     torn = {a for a, cs in per_article.items() if any(relation(cs[0], x).kind != "agree" for x in cs[1:])}
+    classes: dict[Any, list[str]] = {}
+    for a, cs in per_article.items():
+        classes.setdefault(("torn", a) if a in torn else _signature(cs[0]), []).append(a)
+    arts = [members[0] for members in classes.values()]
+    label = {members[0]: ", ".join(members) for members in classes.values()}
+    rep = {a: per_article[a][0] for a in arts}
     rels: dict[tuple[str, str], str] = {}
     details: dict[tuple[str, str], str] = {}
-    memo: dict[tuple[Any, Any], Relation] = {}
-
-    def related(a: Claim, b: Claim) -> Relation:
-        # many outlets repeat the same wording: compare each pair of distinct wordings once
-        key = (_signature(a), _signature(b))
-        if key not in memo:
-            memo[key] = relation(a, b)
-        return memo[key]
-
     for x in range(len(arts)):
         for y in range(x + 1, len(arts)):
-            r = related(rep[arts[x]], rep[arts[y]])
+            r = relation(rep[arts[x]], rep[arts[y]])
             kind = r.kind
             if arts[x] in torn or arts[y] in torn:
                 kinds_xy = {relation(p, q).kind for p in per_article[arts[x]] for q in per_article[arts[y]]}
                 kind = "agree" if kinds_xy == {"agree"} else "compatible" if kind != "incomparable" else kind
             rels[(arts[x], arts[y])] = kind
             details[(arts[x], arts[y])] = r.detail
-    kinds = set(rels.values())
+    kinds = set(rels.values()) or {"agree"}
     if torn and "conflict" not in kinds and kinds != {"agree"}:
         a = min(torn)
         figures = " and ".join(_quoted(c) for c in per_article[a])
         return Judgement("compatible", f"{a} itself gives {figures}; the others fit within that")
     if "conflict" in kinds:
-        return Judgement("conflict", _conflict_reason(arts, rep, rels))
+        return Judgement("conflict", _conflict_reason(arts, rep, rels, label))
     if "incomparable" in kinds:
         detail = next(details[k] for k, v in rels.items() if v == "incomparable")
-        values = " · ".join(f"{_quoted(rep[a])} ({a})" for a in arts)
+        values = " · ".join(f"{_quoted(rep[a])} ({label[a]})" for a in arts)
         return Judgement("compatible", f"not compared: {detail}: {values}")
     if kinds == {"agree"}:
-        return Judgement("agree", _agree_reason(claims, arts, rep))
-    parts = [f"{describe(rep[a])} ({a})" for a in arts]
+        return Judgement("agree", _agree_reason(claims, list(per_article), {a: per_article[a][0] for a in per_article}))
+    parts = [f"{describe(rep[a])} ({label[a]})" for a in arts]
     return Judgement("compatible", " and ".join([", ".join(parts[:-1]), parts[-1]]) + " can all be true"
                      if len(parts) > 2 else f"{parts[0]} and {parts[1]} can both be true")
 
 
 def _signature(c: Claim) -> tuple[Any, ...]:
     """What a claim's relation to others depends on (equal signatures relate alike)."""
-    if c.kind in ("quote", "date"):
-        return (c.kind, c.id)
-    return (c.kind, c.value, c.low, c.high, c.qualifier, c.unit, c.text, c.ref_date)
+    if c.kind == "quote":
+        return (c.kind, c.speaker, " ".join(c.text.casefold().split()))
+    if c.kind == "date":
+        t = c.date
+        return (c.kind, c.value, t.part if t else None, t.weekday if t else None)
+    return (c.kind, c.value, c.low, c.high, c.qualifier, c.unit, " ".join(c.text.casefold().split()), c.ref_date)
 
 
-def _conflict_reason(arts: list[str], rep: dict[str, Claim], rels: dict[tuple[str, str], str]) -> str:
+def _conflict_reason(arts: list[str], rep: dict[str, Claim], rels: dict[tuple[str, str], str],
+                     label: dict[str, str]) -> str:
     def rel(a: str, b: str) -> str:
         return rels.get((a, b)) or rels.get((b, a)) or "agree"
 
@@ -102,13 +103,14 @@ def _conflict_reason(arts: list[str], rep: dict[str, Claim], rels: dict[tuple[st
     a, b = pairs[0]
     side_a = [x for x in arts if x == a or (x != b and rel(x, a) == "agree" and rel(x, b) == "conflict")]
     side_b = [x for x in arts if x == b or (x != a and rel(x, b) == "agree" and rel(x, a) == "conflict")]
-    text = (f"{describe(rep[a])} ({', '.join(side_a)}) and {describe(rep[b])} ({', '.join(side_b)}) "
-            "cannot both be right")
+    text = (f"{describe(rep[a])} ({', '.join(label[x] for x in side_a)}) and {describe(rep[b])} "
+            f"({', '.join(label[x] for x in side_b)}) cannot both be right")
     both = [x for x in arts if x not in side_a and x not in side_b and rel(x, a) != "conflict"
             and rel(x, b) != "conflict"]
     if both:
-        text += "; " + ", ".join(f"{x} {_quoted(rep[x])}" for x in both) + (" fits both" if len(both) == 1
-                                                                           else " fit both")
+        many = len(both) > 1 or "," in label[both[0]]
+        text += "; " + ", ".join(f"{label[x]} {_quoted(rep[x])}" for x in both) + (" fit both" if many
+                                                                                  else " fits both")
     return text
 
 
