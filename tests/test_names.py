@@ -105,3 +105,9 @@ def test_initials_and_capitalised_particles() -> None:
     assert got["Van der Laan"].type == "PER"
     assert got["De Vries"].key == "J. de Vries"
     assert by_text("President George W. Bush spoke.", "en")["George W. Bush"].type == "PER"
+
+
+def test_acronym_defined_in_parentheses_shares_the_long_name() -> None:
+    text = "Het Government Accountability Office (GAO) oordeelde hard. Het GAO wil een nieuwe aanbesteding."
+    gao = [m for m in mentions(text) if m.text == "GAO"]
+    assert gao and all(m.key == "Government Accountability Office" and m.type == "ORG" for m in gao)

@@ -10,6 +10,7 @@ and place prepositions; then per article a full name is carried to the bare surn
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -297,8 +298,30 @@ def _key(surface: str) -> str:
     return surface.lower()
 
 
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,9})\s*\)")
+
+
+def _acronyms(cands: list[_Cand], text: str) -> None:
+    """'Government Accountability Office (GAO)': later 'GAO' mentions get the long name's key and type."""
+    defined: dict[str, _Cand] = {}
+    for c in cands:
+        words = [t.text for t in c.tokens if t.text[:1].isupper() and t.text.lower() not in _PARTICLES]
+        m = _ACRONYM_AFTER.match(text, c.end)
+        if len(words) > 1 and m and m.group(1).upper().startswith("".join(w[0] for w in words).upper()[:2]):
+            defined[m.group(1)] = c
+    if not defined:
+        return
+    for c in cands:
+        long = defined.get(text[c.start:c.end])
+        if long is not None and long is not c:
+            c.key = long.key or text[long.start:long.end]
+            if long.type is not None:
+                c.type, c.strength = long.type, max(c.strength, long.strength)
+
+
 def _resolve(cands: list[_Cand], text: str) -> None:
     """Article-level rules: carry full names to bare surnames, vote types per surface, set keys."""
+    _acronyms(cands, text)
     full_by_head: dict[str, list[_Cand]] = defaultdict(list)
     for c in cands:
         if c.type == "PER" and len(c.tokens) > 1 and c.strength >= 2:
