@@ -79,3 +79,13 @@ def test_undated_reports_say_their_date_was_inferred(seeds) -> None:  # type: ig
     inferred = [r for r in story.references.values() if r.inferred]
     assert len(inferred) == 2
     assert all(r.date is not None and r.date.iso() == "2020-09" and "no date" in r.note for r in inferred)
+
+
+def test_speed_of_facts_and_timeline_in_cpu_seconds(seeds) -> None:  # type: ignore[no-untyped-def]
+    """Issue 6: < 0.3 s for a 10-article story, < 5 s for 300 (analysis excluded). CPU time, so that
+    other jobs on a shared machine do not make the gate flaky."""
+    from benchmarks.bench_facts import _copies, timed
+
+    items = seeds[0]
+    assert timed(_copies(items, 10), 3).cpu < 0.3
+    assert timed(_copies(items, 300), 1).cpu < 5.0
