@@ -111,3 +111,17 @@ def test_acronym_defined_in_parentheses_shares_the_long_name() -> None:
     text = "Het Government Accountability Office (GAO) oordeelde hard. Het GAO wil een nieuwe aanbesteding."
     gao = [m for m in mentions(text) if m.text == "GAO"]
     assert gao and all(m.key == "Government Accountability Office" and m.type == "ORG" for m in gao)
+
+
+def test_gazetteer_has_dutch_exonyms_and_names() -> None:
+    from storyline.text.gazetteer import gazetteer
+
+    g = gazetteer()
+    expected = {"Sotsji": "Sochi", "Moskou": "Moscow", "Den Haag": "The Hague", "Wit-Rusland": "Belarus",
+                "Belarus": "Belarus", "Rusland": "Russia", "Verenigde Staten": "United States", "Parijs": "Paris"}
+    for surface, canonical in expected.items():
+        place = g.place(surface)
+        assert place is not None and place.canonical == canonical, surface
+    assert g.place("Maandag") is None and g.place("Union") is None
+    assert g.is_given("Svetlana") and g.is_given("Vladimir") and g.is_given("Mark")
+    assert g.adjective_country("Wit-Russische") == "Belarus" and g.adjective_country("Russische") == "Russia"
