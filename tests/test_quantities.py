@@ -149,14 +149,14 @@ def test_bad_input(text: str) -> None:
 def test_large_input_runs_in_bounded_time() -> None:
     chunk = "Zondag werden 774 betogers opgepakt, van wie 500 in Minsk en 1,5 miljard dollar geleend "
     text = (chunk * (100_000 // len(chunk) + 1))[:100_000]
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     found = find_quantities(text, one_sentence(text), "nl")
-    assert time.perf_counter() - t0 < 2.0
+    assert time.process_time() - t0 < 2.0
     assert len(found) > 1000
     for digits in ("1" * 100_000, "1," * 50_000, "a1" * 50_000):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         find_quantities(digits, one_sentence(digits), "nl")
-        assert time.perf_counter() - t0 < 1.0
+        assert time.process_time() - t0 < 1.0
 
 
 @pytest.mark.parametrize("text", [

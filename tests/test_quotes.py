@@ -146,11 +146,27 @@ def test_never_raises_on_quote_soup(parts: list[str]) -> None:
 def test_large_input_runs_in_bounded_time() -> None:
     chunk = "‘Alle verdragen worden herzien’, aldus Tichanovskaja. Hij zei \"ja\" en zo'n 's avonds. "
     text = (chunk * (100_000 // len(chunk) + 1))[:100_000]
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     found = find_quotes(text, one_sentence(text), [], "nl")
-    assert time.perf_counter() - t0 < 1.5
+    assert time.process_time() - t0 < 1.5
     assert len(found) > 1000
     for soup in ("'" * 100_000, "\"a" * 50_000, "‘x’ " * 25_000, "zei hij " * 12_000 + "\"x\""):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         find_quotes(soup, one_sentence(soup), [], "nl")
-        assert time.perf_counter() - t0 < 1.5
+        assert time.process_time() - t0 < 1.5
+
+
+@pytest.mark.parametrize(("text", "quoted", "speaker", "cue"), [
+    (",,Dit getuigt van een visie die ik niet deel'', reageerde minister Schouten.",
+     "Dit getuigt van een visie die ik niet deel", "Schouten", "reageerde"),
+    (",,Anders moet u een half uur wachten\", zegt de conducteur.", "Anders moet u een half uur wachten",
+     "de conducteur", "zegt"),
+    ("Hij zei: ,,Het is klaar.''", "Het is klaar.", None, ":"),
+])
+def test_dutch_newspaper_quote_style(text: str, quoted: str, speaker: str | None, cue: str) -> None:
+    found = quotes(text)
+    assert [(q.text, q.speaker, q.cue) for q in found] == [(quoted, speaker, cue)]
+
+
+def test_comma_pairs_in_numbers_and_lists_are_not_quotes() -> None:
+    assert quotes("Hij telde 1,,5 en a,,b en zei niets.") == []

@@ -146,11 +146,11 @@ def test_never_raises_on_date_soup(parts: list[str], published: str | None) -> N
 def test_large_input_runs_in_bounded_time() -> None:
     chunk = "Zondag 9 augustus gingen 774 mensen twee weken geleden eind juli de straat op. "
     text = (chunk * (100_000 // len(chunk) + 1))[:100_000]
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     found = find_times(text, one_sentence(text), PartialDate(2020, 9, 15), "nl")
-    assert time.perf_counter() - t0 < 1.5
+    assert time.process_time() - t0 < 1.5
     assert len(found) > 3000
     for soup in ("9 " * 50_000, "maandag" * 14_000, "1-1-" * 25_000):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         find_times(soup, one_sentence(soup), PartialDate(2020, 9), "nl")
-        assert time.perf_counter() - t0 < 1.0
+        assert time.process_time() - t0 < 1.0

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from storyline.model import Mention, Quote, Sentence
 from storyline.text.stopwords import is_stopword
 
-_MARKS = re.compile("[\"\u201c\u201d\u201e\u201f\u00ab\u00bb'\u2018\u2019\u201a]")
+_MARKS = re.compile(",,(?=\\S)|''|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb'\u2018\u2019\u201a]")
 _DOUBLE_OPEN = {"\u201c", "\u201e", "\u00ab", "\u201f"}
 _DOUBLE_CLOSE = {"\u201d", "\u00bb"}
 _SINGLE_OPEN = {"\u2018", "\u201a"}
@@ -40,7 +40,8 @@ _PRONOUNS = {"hij": "m", "ze": "f", "zij": "f", "he": "m", "she": "f", "men": No
 _ROLE = (r"(?:(?:de|het|the|een|a)\s+)?(?:[a-zà-ÿ-]+\s+){0,3}?")
 _NAME = r"(?:[A-ZÀ-Ý][\w'’-]*)(?:\s+(?:(?:van|de|der|den|von|la|le|al|bin)\s+)*[A-ZÀ-Ý][\w'’-]*){0,3}"
 _PRON = r"(?i:hij|ze|zij|he|she)"
-_SPEAKER = rf"(?P<pron>{_PRON})\b|{_ROLE}(?P<name>{_NAME})"
+_SPEAKER = (rf"(?P<pron>{_PRON})\b|{_ROLE}(?P<name>{_NAME})"
+            r"|(?P<role>(?:de|het|the)\s+[a-zà-ÿ-]{3,})(?=\s*[.,;:!?)]|\s+(?:van|of|in|bij|at|op|on)\s|$)")
 _AFTER = re.compile(rf"\s*[,.]?\s*(?:zo\s+)?(?P<verb>{_VERBS})\s+(?:{_SPEAKER})")
 _AFTER_PRON = re.compile(rf"\s+(?P<pron>{_PRON})\b")
 _AFTER_EN = re.compile(rf"\s*,?\s*(?:(?P<pron2>he|she)|(?P<name2>{_NAME}))\s+(?P<verb2>said|says|added|wrote|"
@@ -76,6 +77,8 @@ _TITLES = {"premier", "president", "minister", "woordvoerder", "correspondent", 
 class _Pair:
     open: int  # index of the opening mark
     close: int  # index of the closing mark
+    open_end: int  # index after the opening mark (",," is two characters)
+    close_end: int  # index after the closing mark ("''" is two characters)
 
 
 def _is_apostrophe(text: str, i: int) -> bool:
@@ -98,15 +101,21 @@ def _pairs(text: str) -> list[_Pair]:
     out: list[_Pair] = []
     open_double: int | None = None
     open_single: int | None = None
+    double_end = single_end = 0
     for m in _MARKS.finditer(text):
-        i = m.start()
-        ch = text[i]
+        i, j = m.span()
+        ch = m.group()
+        if ch == ",,":  # Dutch newspaper style: ,,Tekst'' or ,,Tekst"
+            ch = "\u201e"
+        elif ch == "''":
+            ch = "\u201d" if open_double is not None else '"'
+
         if open_double is not None and (i - open_double > _MAX_QUOTE or "\n" in text[open_double:i]):
             open_double = None
         if open_single is not None and (i - open_single > _MAX_QUOTE or "\n" in text[open_single:i]):
             open_single = None
         prev = text[i - 1] if i else ""
-        nxt = text[i + 1] if i + 1 < len(text) else ""
+        nxt = text[j] if j < len(text) else ""
         can_open = prev in _OPEN_BEFORE or prev in "\"“‘«„" or not prev.strip()
         can_open = can_open and bool(nxt.strip())
         can_close = bool(prev.strip()) and (not nxt.isalnum())
@@ -115,22 +124,22 @@ def _pairs(text: str) -> list[_Pair]:
                 continue
             if open_single is not None and (ch in _SINGLE_CLOSE or ch == "'") and can_close:
                 if i - open_single <= _MAX_QUOTE:
-                    out.append(_Pair(open_single, i))
+                    out.append(_Pair(open_single, i, single_end, j))
                 open_single = None
             elif (ch in _SINGLE_OPEN or ch == "'") and can_open and (open_double is None):
-                open_single = i
+                open_single, single_end = i, j
             continue
         # double quotes
         if open_double is not None and (ch in _DOUBLE_CLOSE or ch in ('"', "\u201c")) and can_close:
             if i - open_double <= _MAX_QUOTE:
-                out.append(_Pair(open_double, i))
+                out.append(_Pair(open_double, i, double_end, j))
             open_double = None
             open_single = None
         elif (ch in _DOUBLE_OPEN or ch == '"') and can_open:
-            open_double = i
+            open_double, double_end = i, j
             open_single = None
         elif ch == "\u00bb" and can_open:  # »…« style
-            open_double = i
+            open_double, double_end = i, j
     out.sort(key=lambda p: p.open)
     kept: list[_Pair] = []
     for p in out:  # drop quotes nested in another quote
@@ -153,6 +162,9 @@ def _speaker_from(m: re.Match[str], base: int, cue: str, pron: str = "pron",
                   name: str = "name") -> _Speaker | None:
     """The speaker a cue match names; None when the "name" is a capitalised ordinary word."""
     surface = m.groupdict().get(name)
+    role = m.groupdict().get("role")
+    if not surface and not m.groupdict().get(pron) and role:  # "zegt de conducteur": a role, no name
+        return _Speaker(base + m.start("role"), base + m.end("role"), role, None, cue)
     if surface and not m.groupdict().get(pron):
         first = surface.split()[0].lower()
         if is_stopword(first, "nl") or is_stopword(first, "en") or first in _NOT_NAMES:
@@ -308,7 +320,7 @@ def _find(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list
         if len(pairs) > 40 else None  # many quotes: index the speech verbs once
     out: list[Quote] = []
     for p in pairs:
-        a, b = p.open + 1, p.close
+        a, b = p.open_end, p.close
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():
@@ -319,8 +331,8 @@ def _find(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list
         end_index = max(0, bisect.bisect_right(starts, p.close) - 1) if starts else 0
         sent = sentences[index] if sentences else Sentence(0, 0, len(text), text)
         end_sent = sentences[end_index] if sentences else sent
-        limit = min(len(text), max(end_sent.end, p.close + 1) + 0, p.close + 160)
-        speaker = _after_cue(text, p.close, limit)
+        limit = min(len(text), max(end_sent.end, p.close_end), p.close_end + 160)
+        speaker = _after_cue(text, p.close_end - 1, limit)
         if speaker is None:
             speaker = _before_cue(text, sent.start, p.open, verb_index)
         alone = index > 0 and not text[sent.start:p.open].strip()
