@@ -122,3 +122,16 @@ def test_timeline_svg_is_well_formed_for_any_text(label: str, description: str) 
                 "articles": ["<a>"]}]
     svg = ET.fromstring(str(render_timeline(entries, {}, "<title>", "nl")))
     assert svg.find(f"{SVG}title").text == "<title>"
+
+
+def test_fact_values_read_well() -> None:
+    from storyline.web.render import format_value
+
+    assert format_value(1.5e9, "USD") == "1.5 bn USD"
+    assert format_value(1.25e9, "EUR") == "1.25 bn EUR"
+    assert format_value(774.0) == "774"
+    assert format_value(100000.0) == "100,000"
+    assert format_value(80.0, "%") == "80 %"
+    assert format_value(14400.0, "s") == "4 h"
+    assert format_value("2020-08-09") == "2020-08-09"
+    assert format_value(None) == "" and format_value(True) == ""

@@ -69,6 +69,7 @@ def complete(digest: dict[str, Any], store: Store) -> dict[str, Any]:
         if isinstance(value, dict) and key == "summary":  # Summary.to_dict() shape
             value = value.get("summary")
         d[key] = list(value or [])
+    d["articles"] = [dict(a, num=n) for n, a in enumerate(d["articles"], start=1)]  # citation numbers
     by_id = {a["id"]: a for a in d["articles"]}
     by_label = {a.get("label"): a for a in d["articles"] if a.get("label")}
     d["facts"] = sorted(d["facts"], key=lambda f: VERDICT_ORDER.get(f.get("verdict", ""), 9))

@@ -46,6 +46,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "cite_supported_by": {"nl": "Gesteund door", "en": "Supported by"},
     "facts": {"nl": "Feiten naast elkaar", "en": "Facts side by side"},
     "fact": {"nl": "Feit", "en": "Fact"},
+    "single_source_facts": {"nl": "Wat maar één bron zegt ({n})", "en": "What only one source says ({n})"},
     "verdict": {"nl": "Oordeel", "en": "Verdict"},
     "wording": {"nl": "Wat de bronnen zeggen", "en": "What the sources say"},
     "verdict_conflict": {"nl": "tegenstrijdig", "en": "conflict"},

@@ -20,7 +20,7 @@ ROW = 48
 TOP = 34
 TEXT_X = 10
 TRACK_X0, TRACK_X1 = 360, 706
-TEXT_CHARS = 50
+TEXT_CHARS = 56
 
 _MONTHS = {
     "nl": ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],

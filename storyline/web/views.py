@@ -48,6 +48,7 @@ def story_page(store: Store, cache: DigestCache, story_id: str) -> tuple[object,
 def story_json(digest: dict[str, Any]) -> dict[str, Any]:
     """What /stories/{id}.json serves: the digest without display-only lookups."""
     out = public(digest)
+    out["articles"] = [{k: v for k, v in a.items() if k != "num"} for a in out["articles"]]
     out["summary"] = [{k: v for k, v in s.items() if k != "support"} | {
         "support": [{k: v for k, v in r.items() if k != "source"} for r in s.get("support", [])]}
         for s in out["summary"]]
