@@ -81,6 +81,7 @@ class _Mention:
     text: str
     lemmas: set[str]
     lead: bool = False
+    linked: bool = False  # added because its claim was aligned with one of the entry's sentences
 
 
 @dataclass
@@ -122,7 +123,8 @@ def build_timeline(items: Sequence[AnalyzedArticle], story: StoryClaims | None =
     buckets = _bucket(mentions, idf)
     _add_fact_support(buckets, story, items)
     ordered = _order(buckets)
-    return [_entry(b, ordered, story, items, idf) for b in ordered]
+    checked = _checked(story)
+    return [_entry(b, ordered, story, idf, checked) for b in ordered]
 
 
 def _lemmas(item: AnalyzedArticle, i: int) -> set[str]:
@@ -207,7 +209,8 @@ def _add_fact_support(buckets: list[_Bucket], story: StoryClaims, items: Sequenc
                 present.add((c.article_id, c.sentence))
                 it = by_id[c.article_id]
                 extra.append(_Mention(b.key, c.article_id, c.article, c.sentence, c.start, c.end,
-                                      it.analysis.sentences[c.sentence].text, _lemmas(it, c.sentence)))
+                                      it.analysis.sentences[c.sentence].text, _lemmas(it, c.sentence),
+                                      linked=True))
         for m in extra:
             b.add(m)
 
@@ -233,8 +236,9 @@ def _order(buckets: list[_Bucket]) -> list[_Bucket]:
     return sorted(buckets, key=sort_key)
 
 
-def _label(b: _Bucket, idf: Idf) -> _Mention:
-    """The mention that says best what happened: shares most with the others, from a timed sentence."""
+def _label(b: _Bucket, idf: Idf, checked: dict[tuple[str, int], int]) -> _Mention:
+    """The mention that says best what happened: shares most with the others, names the entry's own time
+    (or is the lead of the report dated then), and carries figures other outlets report too."""
     counts: Counter[str] = Counter()
     for x in b.mentions:
         counts.update(x.lemmas)
@@ -244,9 +248,21 @@ def _label(b: _Bucket, idf: Idf) -> _Mention:
         # how much of this sentence the other sentences of the entry share (IDF-weighted), linear in size
         total = sum(idf.weight(x) for x in m.lemmas) or 1.0
         central = sum(idf.weight(x) * (counts[x] - 1) for x in m.lemmas) / total / max(1, n - 1)
-        return central + (0.0 if m.lead else 0.2) + (0.1 if m.key == b.key and m.start is not None else 0.0)
+        own = m.key == b.key and not m.linked
+        place = (0.6 if own else 0.0) if m.lead else (0.3 if own else 0.1)
+        return central + place + 0.1 * min(3, checked.get((m.article_id, m.sentence), 0))
 
     return max(b.mentions, key=score)
+
+
+def _checked(story: StoryClaims) -> dict[tuple[str, int], int]:
+    """Per (article, sentence), how many of its figures and dates other outlets report too."""
+    out: dict[tuple[str, int], int] = {}
+    for group in story.groups:
+        if group[0].kind != "quote" and len({c.article_id for c in group}) >= 2:
+            for c in group:
+                out[(c.article_id, c.sentence)] = out.get((c.article_id, c.sentence), 0) + 1
+    return out
 
 
 def _shorten(text: str) -> str:
@@ -257,8 +273,8 @@ def _shorten(text: str) -> str:
     return cut.rstrip(",;:") + " …"
 
 
-def _entry(b: _Bucket, ordered: list[_Bucket], story: StoryClaims, items: Sequence[AnalyzedArticle],
-           idf: Idf) -> TimelineEntry:
+def _entry(b: _Bucket, ordered: list[_Bucket], story: StoryClaims, idf: Idf,
+           checked: dict[tuple[str, int], int]) -> TimelineEntry:
     key = b.key
     description = date_words(key.value, key.part, key.weekday)
     if key.weekday is not None:
@@ -284,7 +300,7 @@ def _entry(b: _Bucket, ordered: list[_Bucket], story: StoryClaims, items: Sequen
             if note not in notes:
                 notes.append(note)
     return TimelineEntry(time=key.value, precision=key.value.precision, description=description,
-                         label=_shorten(_label(b, idf).text), articles=articles, support=support,
+                         label=_shorten(_label(b, idf, checked).text), articles=articles, support=support,
                          weekday=key.weekday, part=key.part, notes=notes)
 
 
