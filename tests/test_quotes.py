@@ -44,6 +44,10 @@ def quotes(text: str, mentions: list[Mention] | None = None, language: str = "nl
     ("“We will rebuild,” Smith said.", "We will rebuild,", "Smith", "said"),
     ("„Dat is onzin”, zei Jansen.", "Dat is onzin", "Jansen", "zei"),
     ("«Nooit», zei Jansen.", "Nooit", "Jansen", "zei"),
+    ("\"Hij heeft de mensen belazerd,\" zegt PVV-Kamerlid Alexander Kops.", "Hij heeft de mensen belazerd,",
+     "Alexander Kops", "zegt"),
+    (",,Geloof de verhalen niet'', sust de partijleider.", "Geloof de verhalen niet", "de partijleider", "sust"),
+    ("Bovendien: 'autorijden' is net zoiets als fietsen.", "autorijden", None, None),
 ])
 def test_quote_with_named_speaker(text: str, quoted: str, speaker: str, cue: str) -> None:
     found = quotes(text, language="en" if "said" in text else "nl")

@@ -43,6 +43,7 @@ _PRON = r"(?i:hij|ze|zij|he|she)"
 _SPEAKER = (rf"(?P<pron>{_PRON})\b|{_ROLE}(?P<name>{_NAME})"
             r"|(?P<role>(?:de|het|the)\s+[a-zà-ÿ-]{3,})(?=\s*[.,;:!?)]|\s+(?:van|of|in|bij|at|op|on)\s|$)")
 _AFTER = re.compile(rf"\s*[,.]?\s*(?:zo\s+)?(?P<verb>{_VERBS})\s+(?:{_SPEAKER})")
+_AFTER_ANY = re.compile(rf"\s*,?\s*(?P<verb>[a-zà-ÿ]{{3,}})\s+(?:{_SPEAKER})")
 _AFTER_PRON = re.compile(rf"\s+(?P<pron>{_PRON})\b")
 _AFTER_EN = re.compile(rf"\s*,?\s*(?:(?P<pron2>he|she)|(?P<name2>{_NAME}))\s+(?P<verb2>said|says|added|wrote|"
                        r"told|tweeted|warned|explained)\b")
@@ -63,14 +64,20 @@ _FEMALE_NAMES = {"maria", "svetlana", "angela", "ursula", "kamala", "hillary", "
 _NOT_NAMES = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "gisteren",
               "vandaag", "morgen", "later", "daarna", "toen", "volgens", "dan", "ook", "maar", "yesterday",
-              "today", "eerder", "intussen", "ondertussen", "inmiddels", "nadien", "sindsdien"}
+              "today", "eerder", "intussen", "ondertussen", "inmiddels", "nadien", "sindsdien", "bovendien",
+              "kortom", "daarnaast", "verder", "tenslotte", "conclusie", "vraag", "antwoord", "update", "lees",
+              "zie", "tip", "kijk", "ofwel", "oftewel", "namelijk", "dus", "echter", "immers", "nee", "ja",
+              "however", "moreover", "also", "note", "read", "see", "question", "answer", "conclusion"}
 
 
 _TITLES = {"premier", "president", "minister", "woordvoerder", "correspondent", "oppositieleider",
            "burgemeester", "koning", "koningin", "prins", "paus", "generaal", "kanselier", "senator",
            "dokter", "professor", "prof", "dr", "mr", "mrs", "ms", "sir", "prime", "spokesman",
            "spokeswoman", "chancellor", "governor", "leider", "staatssecretaris", "commissaris",
-           "voorzitter", "directeur", "topman", "topvrouw", "trainer", "coach", "bondscoach"}
+           "voorzitter", "directeur", "topman", "topvrouw", "trainer", "coach", "bondscoach", "kamerlid",
+           "fractievoorzitter", "partijleider", "lijsttrekker", "wethouder", "gedeputeerde", "advocaat",
+           "officier", "hoogleraar", "onderzoeker", "econoom", "analist", "deskundige", "expert", "ceo",
+           "president-directeur", "europarlementariër", "senaatsvoorzitter", "fractieleider"}
 
 
 @dataclass
@@ -174,7 +181,7 @@ def _speaker_from(m: re.Match[str], base: int, cue: str, pron: str = "pron",
                         _PRONOUNS.get(m.group(pron).lower()) or "", cue)
     start, end = m.start(name), m.end(name)
     words = surface.split() if surface else []
-    while len(words) > 1 and words[0].lower() in _TITLES:  # "Premier Rutte" → "Rutte"
+    while len(words) > 1 and words[0].lower().rsplit("-", 1)[-1] in _TITLES:  # "Premier Rutte", "PVV-Kamerlid X"
         start = m.string.index(words[1], start + len(words[0]))
         words = words[1:]
     return _Speaker(base + start, base + end, m.string[start:end], None, cue)
@@ -194,7 +201,15 @@ def _after_cue(text: str, close: int, limit: int) -> _Speaker | None:
         if found:
             return found
     m = _AFTER_EN.match(text, close + 1, limit)
-    return _speaker_from(m, 0, m.group("verb2"), "pron2", "name2") if m else None
+    found = _speaker_from(m, 0, m.group("verb2"), "pron2", "name2") if m else None
+    if found is None and (text[close - 1:close] == "," or text[close + 1:close + 3].lstrip()[:1] == ","):
+        # ",,…'', sust de partijleider": after a quote and a comma an inverted verb + subject is
+        # attribution, whatever the verb
+        m = _AFTER_ANY.match(text, close + 1, limit)
+        if m and not is_stopword(m.group("verb"), "nl") and not is_stopword(m.group("verb"), "en"):
+            found = _speaker_from(m, 0, m.group("verb").lower() + (" " + m.group("pron").lower()
+                                                                     if m.group("pron") else ""))
+    return found
 
 
 def _before_cue(text: str, sent_start: int, open_: int, index: list[int] | None = None) -> _Speaker | None:
@@ -280,7 +295,7 @@ def _resolve(speaker: _Speaker, names: list[Mention], persons: list[Mention],
     if speaker.pronoun is None:
         for mention in names:
             if mention.start < speaker.end and speaker.start < mention.end:
-                return mention.text, mention.key
+                return speaker.surface, mention.key
         return speaker.surface, None
     if not persons:
         return None, None
