@@ -97,3 +97,8 @@ def test_quotes_and_times_are_wired_in() -> None:
     a = analyze(Article(text=text, language="nl", published=PartialDate(2020, 9, 15)))
     assert a.times and a.times[0].text.lower() == "maandag"
     assert a.quotes and a.quotes[0].speaker_key == "Svetlana Tichanovskaja"
+
+
+def test_regional_language_tags_are_analysed() -> None:
+    a = analyze(Article(text="Poetin ontving Loekasjenko in Sotsji.", language="nl-BE"))
+    assert a.language == "nl" and a.mentions and not a.notes

@@ -26,7 +26,8 @@ def analyze(article: Article) -> Analysis:
     where simplemma knows the language, plus a note saying what was skipped.
     """
     text = article.text or ""
-    language = (article.language or "").lower() or detect_language(text)
+    given = (article.language or "").strip().lower().replace("_", "-").split("-")[0]  # 'nl-BE' → 'nl'
+    language = given or detect_language(text)
     sentences = split_sentences(text, language)
     tokens = [tokenize(s.text, offset=s.start) for s in sentences]
     lemmas = [lemmas_of_tokens(toks, s.language) for toks, s in zip(tokens, sentences)]
