@@ -46,6 +46,8 @@ def iso(t: TimeExpr) -> str | None:
     ("afgelopen zondag", "2020-09", "2020-09", 6, None),
     ("afgelopen dinsdag", "2020-09-15", "2020-09-08", 1, None),
     ("komende maandag", "2020-09-15", "2020-09-21", 0, None),
+    ("hij had niet verwacht dat hij zondagmorgen zou spreken", "2019-03-26", "2019-03-24", 6, None),
+    ("de minister zal maandag spreken", "2020-09-15", "2020-09-21", 0, None),
     ("gisteren", "2020-09-15", "2020-09-14", None, None),
     ("vandaag", "2020-09-15", "2020-09-15", None, None),
     ("morgen begint het", "2020-09-15", "2020-09-16", None, None),

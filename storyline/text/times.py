@@ -111,8 +111,8 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _AHEAD_MONTHS = 3  # a month up to three months after the report is taken as upcoming
-_FUTURE_WORDS = frozenset({"zal", "zullen", "zult", "gaat", "gaan", "komende", "volgende", "aanstaande",
-                           "verwacht", "gepland", "will", "shall", "expected", "due", "upcoming", "next"})
+_FUTURE_WORDS = frozenset({"zal", "zullen", "zult", "komende", "volgende", "aanstaande", "will", "shall",
+                           "upcoming", "next"})
 _WORD = re.compile(r"\w+")
 _ENGLISH_CAPITAL = {"may", "march", "mar"}
 
