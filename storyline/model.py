@@ -234,8 +234,9 @@ class Mention:
 class Quantity:
     """A number with what it counts, normalised to a value and an interval [low, high].
 
-    ``kind``: money | count | percent | duration | ordinal | number. ``unit``: ISO currency
-    (EUR, USD, …) for money, '%' for percent, 's' (seconds) for durations, None otherwise.
+    ``kind``: money | count | percent | duration | ordinal | number | age. ``unit``: ISO currency
+    (EUR, USD, …) for money, '%' for percent ('pp' for percentage points), 's' (seconds) for
+    durations, 'year' for ages ("66-jarige"), None otherwise.
     ``value`` is the point value when there is one; low/high carry qualifiers
     ("bijna duizend" → low 900, high 1000 exclusive-ish; "zeker 774" → low 774, high None).
     """
