@@ -285,27 +285,26 @@ def test_http_ingest_body_limit(tmp_path: Path) -> None:
     store.close()
 
 
-def test_http_ingest_that_fails_half_way_commits_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_http_ingest_that_fails_half_way_commits_nothing(tmp_path: Path) -> None:
     store, settings, _ = seed_store(tmp_path)
-    records = [{"id": f"n{i}", "text": f"Bericht nummer {i} over de lening aan Wit-Rusland."} for i in range(600)]
-    real_add = Store.add_articles
-    calls = {"n": 0}
-
-    def add_then_fail(self, batch, ids=None):  # the rows are written, then the disk "fills up"
-        real_add(self, batch, ids)
-        calls["n"] += 1
-        raise OSError("disk full (simulated after the rows were written)")
-
-    monkeypatch.setattr(Store, "add_articles", add_then_fail)
+    # The 600th article of the body trips a constraint inside the database, after 599 rows went in
+    # (more than one ingest batch of the CLI): the whole body must be rolled back.
+    with store.atomic() as conn:
+        conn.execute("CREATE TRIGGER poison AFTER INSERT ON articles WHEN new.external_id = 'n599' "
+                     "BEGIN SELECT RAISE(ABORT, 'simulated failure half-way'); END")
+    records = [{"id": f"n{i}", "text": f"Bericht nummer {i} over de lening aan Wit-Rusland."} for i in range(650)]
     with TestClient(create_app(settings, store), raise_server_exceptions=False) as client:
         response = client.post("/api/articles", content=jsonl(records), headers=AUTH)
         assert response.status_code == 500
         assert response.json() == {"ok": False, "error": response.json()["error"]}
         assert response.json()["error"]["code"] == "E063"
-        assert calls["n"] == 1
-        monkeypatch.undo()
         assert store.count_articles() == 5
         assert client.get("/search.json", params={"q": "nummer"}).json()["data"]["results"] == []
+        with store.atomic() as conn:
+            conn.execute("DROP TRIGGER poison")
+        again = client.post("/api/articles", content=jsonl(records), headers=AUTH)
+        assert again.status_code == 201 and again.json()["data"]["new"] == 650
+    assert store.count_articles() == 655
     store.close()
 
 

@@ -2,30 +2,29 @@
 
 Off unless ``Settings.ingest_token`` is set (E040); then only with ``Authorization: Bearer <token>``
 (E041, constant-time comparison). The body is read up to ``Settings.max_request_bytes`` (E042)
-is read by the CLI's own JSON reader (same aliases, same rejections with line numbers), and its
-articles are stored in one transaction: an ingest that fails half-way commits nothing.
+goes through the CLI's own pipeline as if it came on stdin (same readers, aliases and rejections with
+line numbers), as one batch, so its articles are stored in one transaction: an ingest that fails
+half-way commits nothing.
 """
 
 from __future__ import annotations
 
 import hmac
+import io
 from typing import Any
 
 from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 
 from storyline.errors import StorylineError
-from storyline.ingest.decode import Decoded, decode_bytes
-from storyline.ingest.jsonl import read_json
-from storyline.model import Article, Rejected
-from storyline.pipeline import IngestReport
+from storyline.pipeline import IngestReport, ingest
 from storyline.settings import Settings
 from storyline.store import Store
 from storyline.web.envelope import EnvelopeJSON, error_body, ok
 
 router = APIRouter()
 
-SOURCE = "request body"
+ONE_BATCH = 10**9  # the body is bounded by max_request_bytes; one batch is one transaction
 JSON_TYPES = ("application/json", "application/x-ndjson", "application/jsonl", "application/x-jsonlines",
               "application/jsonlines", "text/plain")
 
@@ -80,38 +79,9 @@ def check_json_body(content_type: str | None, body: bytes) -> None:
         raise StorylineError("E043", reason="it does not start with { or [")
 
 
-def ingest_body(store: Store, body: bytes, charset: str | None = None) -> IngestReport:
-    """Read the body with the CLI's JSON reader and store its articles in one transaction (all or nothing)."""
-    report = IngestReport(sources=1)
-    decoded = decode_bytes(body, charset)
-    if not isinstance(decoded, Decoded):
-        report.rejected.append(Rejected(SOURCE, decoded.reason))
-        return report
-    articles: list[Article] = []
-    for item in read_json(decoded.text, SOURCE, "body"):
-        if isinstance(item, Rejected):
-            report.rejected.append(item)
-        else:
-            articles.append(item)
-    report.read = len(articles)
-    if not articles:
-        return report
-    ids = [a.id for a in articles]
-    with store.atomic():
-        result = store.add_articles(articles, ids)
-    report.ids = list(dict.fromkeys(ids))
-    report.new_ids = result.new_ids
-    report.new = result.new
-    report.duplicate = result.duplicate
-    return report
-
-
-def _charset(content_type: str | None) -> str | None:
-    for param in (content_type or "").split(";")[1:]:
-        name, _, value = param.strip().partition("=")
-        if name.lower() == "charset" and value:
-            return value.strip('"')
-    return None
+def ingest_body(store: Store, settings: Settings, body: bytes) -> IngestReport:
+    """Run the CLI's ingest on the body (read as stdin) as one batch: one transaction, all or nothing."""
+    return ingest(["-"], store, settings, stdin=io.BytesIO(body), batch_size=ONE_BATCH)
 
 
 def _rejections(report: IngestReport) -> list[dict[str, Any]]:
@@ -132,7 +102,7 @@ async def post_articles(request: Request) -> EnvelopeJSON:
     check_json_body(request.headers.get("content-type"), body)
     store: Store = request.app.state.store
     try:
-        report = await run_in_threadpool(ingest_body, store, body, _charset(request.headers.get("content-type")))
+        report = await run_in_threadpool(ingest_body, store, settings, body)
     finally:
         request.app.state.digests.clear()
     if report.nothing_read:
