@@ -72,7 +72,7 @@ def bounds_of(kind: str, value: float | None, low: float | None, high: float | N
     v = value
     if v is None and low is not None and high is not None and not math.isinf(high):
         v = None
-    tol = rounding(v, text, language) if v is not None else 0.0
+    tol = rounding(v, text, language) if v is not None and kind not in ("ordinal", "age") else 0.0
     firm = False
     if q in ("exact", "") and v is not None:
         lo, hi, firm = v - tol, v + tol, True

@@ -122,6 +122,7 @@ def _surface(text: str, q: Quantity, sentence_start: int, sentence_end: int) -> 
     return _Span(q.start, q.end)
 
 
+_STREAK = re.compile(r"\b(op (een )?rij|achter elkaar|in a row|straight|running)\b", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s+([^\W\d_][\w-]*)")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w-]*)\s+$")
 
@@ -230,6 +231,9 @@ def article_claims(item: AnalyzedArticle, times: list[TimeExpr], ref_date: Parti
         if _trivial(q, head) or (q.kind == "ordinal" and (q.counts or "")[:1].isupper()):
             continue  # 'twee landen'; '81st Academy Awards' names an event, it is not a figure
         near = {norm_lemma(x) for x in (q.counts_lemmas[1:] if q.counts else q.counts_lemmas)}
+        if q.kind == "ordinal" and _STREAK.search(text, q.end, min(s.end, q.end + 40)):
+            head.add("STREAK")  # 'de zesde week op rij', 'the fifth day in a row': the length of a streak
+            near.add("STREAK")
         subject = q.counts or ""
         claim = Claim(next_id, q.kind, aid, label, q.sentence, span.start, span.end, text[span.start:span.end],
                       q.value, q.low, q.high,

@@ -126,6 +126,10 @@ def describe(c: Claim) -> str:
         return c.text
     if c.kind == "duration" and c.unit == "s":
         words = _duration(v)
+    elif c.kind == "ordinal" and float(v).is_integer():
+        n = int(v)
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix}"
     else:
         words = f"{unit}{_num(v)}" + ("%" if c.kind == "percent" else "")
     q = (c.qualifier or "exact").lower()
