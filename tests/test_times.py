@@ -68,6 +68,10 @@ def iso(t: TimeExpr) -> str | None:
     ("in oktober vorig jaar", "2019-03", "2018-10", None, None),
     ("in oktober zal hij aftreden", "2020-09", "2020-10", None, None),
     ("maandag 14 september 2020", None, "2020-09-14", 0, None),
+    ("eind vorig jaar", "2020-09-15", "2019", None, "late"),
+    ("begin dit jaar", "2020-09-15", "2020", None, "early"),
+    ("medio 2020", None, "2020", None, "mid"),
+    ("afgelopen weekend", "2020-09-15", "2020-09", None, None),
     ("14-09-2020", None, "2020-09-14", None, None),
     ("2020-09-14", None, "2020-09-14", None, None),
 ])
@@ -156,3 +160,9 @@ def test_large_input_runs_in_bounded_time() -> None:
         t0 = time.process_time()
         find_times(soup, one_sentence(soup), PartialDate(2020, 9), "nl")
         assert time.process_time() - t0 < 1.0
+
+
+def test_week_phrases_name_their_days() -> None:
+    assert only("vorige week", "2020-09-15").description == "the week of 7–13 September 2020"
+    assert only("afgelopen weekend", "2020-09-15").description == "the weekend of 12–13 September 2020"
+    assert only("vorige week", "2020-09-01").description == "the week of 24–30 August 2020"

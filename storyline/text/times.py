@@ -101,7 +101,10 @@ _TIME = re.compile(
     r"this evening|last night|eergisteren|gisteravond|gisterochtend|gistermiddag|gisternacht|"
     r"gistermorgen|gisteren|vandaag|vanavond|vanochtend|vanmorgen|vanmiddag|vannacht|overmorgen|"
     r"morgenochtend|morgenavond|morgenmiddag|morgen|yesterday|today|tonight|tomorrow)(?!\w))"
-    r"|(?P<yr>\b(?P<yr_prep>in|sinds|vanaf|tot|since|until|during|begin|eind|medio|het jaar|the year)\s+"
+    rf"|(?P<py>\b(?:in\s+)?(?P<py_part>{_PART_RE})\s+(?P<py_mod>vorig|verleden|dit|volgend|last|this|next)\s+"
+    r"(?:jaar|year)(?!\w))"
+    r"|(?P<yr>\b(?P<yr_prep>in|sinds|vanaf|tot|since|until|during|begin|eind|einde|medio|halverwege|early|"
+    r"late|mid|het jaar|the year)[\s-]+"
     r"(?P<yr_year>(?:1[5-9]|20)\d\d)(?![\d.,]\d|\s*(?:procent|%|euro|dollar|mensen|people)))"
     rf"|(?P<mo>\b(?:(?P<mo_prep>in|sinds|vanaf|tot|since|until|during|by|last|next|this|afgelopen|vorige|"
     rf"komende|volgende|aanstaande)\s+)?(?P<mo_month>{_FULL_MONTH_RE})"
@@ -230,6 +233,7 @@ class _Resolver:
         self.pub = pub
         self._window = (text, lo, hi)
         self._future: bool | None = None
+        self.days: tuple[date, date] | None = None  # the days a week/weekend phrase stands for
 
     @property
     def future(self) -> bool:
@@ -289,8 +293,10 @@ class _Resolver:
                 sat -= timedelta(days=7)
             elif step > 0 and ref.weekday() >= 5:
                 sat += timedelta(days=7)
+            self.days = (sat, sat + timedelta(days=1))
             return _cover(sat, sat + timedelta(days=1))
         monday = ref - timedelta(days=ref.weekday()) + timedelta(days=7 * step)
+        self.days = (monday, monday + timedelta(days=6))
         return _cover(monday, monday + timedelta(days=6))
 
     def ago(self, n: int | None, unit: str, sign: int) -> PartialDate | None:
@@ -448,17 +454,33 @@ def _resolve(m: re.Match[str], r: _Resolver) -> TimeExpr | None:
         desc = describe(value) if value else "date unknown"
     elif g("rp"):
         relative = True
-        value = r.period(g("rp_mod").lower(), g("rp_unit").lower())
+        unit = g("rp_unit").lower()
+        value = r.period(g("rp_mod").lower(), unit)
         desc = describe(value) if value else "date unknown"
+        if r.days is not None:  # "the weekend of 12–13 September 2020"
+            a, b = r.days
+            what = "weekend" if unit.startswith("weeke") else "week"
+            first = f"{a.day} {_MONTH_NAMES[a.month - 1]}" if a.month != b.month else str(a.day)
+            if a.year != b.year:
+                first += f" {a.year}"
+            desc = f"the {what} of {first}–{b.day} {_MONTH_NAMES[b.month - 1]} {b.year}"
     elif g("rd"):
         relative = True
         offset = _REL_DAYS[" ".join(g("rd").lower().split())]
         value = _shift_days(r.pub, offset) if r.pub else None
         desc = describe(value) if value and value.day else \
             f"{_REL_NAMES[offset]} the report" + (f" ({describe(value)})" if value else "")
+    elif g("py"):  # "eind vorig jaar", "early this year"
+        part = _PARTS.get(" ".join(g("py_part").lower().split()), "mid")
+        mod = g("py_mod").lower()
+        step = -1 if mod in _MOD_PAST else 1 if mod in _MOD_NEXT else 0
+        relative = True
+        value = PartialDate(r.pub.year + step) if r.pub is not None and 1 <= r.pub.year + step <= 9999 else None
+        desc = describe(value, part=part) if value else f"{part} {'last' if step < 0 else 'next' if step else 'this'} year"
     elif g("yr"):
         value = PartialDate(int(g("yr_year")))
-        desc = describe(value)
+        part = _PARTS.get(g("yr_prep").lower())  # "begin 2020", "mid-2019"
+        desc = describe(value, part=part)
     elif g("mo"):
         name = g("mo_month")
         if name.lower() in _ENGLISH_CAPITAL and (not g("mo_prep") or not name[0].isupper()):
