@@ -18,13 +18,20 @@ story.
 from __future__ import annotations
 
 import bisect
-import calendar
 import re
 from datetime import date, timedelta
 
 from storyline.model import PartialDate, Sentence, TimeExpr
 from storyline.text.anchors import lower_same_length, word_starts
 from storyline.text.numbers import parse_number_word
+from storyline.text.partial_dates import (
+    MONTH_NAMES,
+    cover,
+    date_or_month,
+    describe,
+    shift_days,
+    shift_months,
+)
 
 _MONTHS: dict[str, int] = {
     "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
@@ -33,14 +40,11 @@ _MONTHS: dict[str, int] = {
     "october": 10, "jan": 1, "feb": 2, "febr": 2, "mrt": 3, "mar": 3, "apr": 4, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12,
 }
-_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December"]
 _WEEKDAYS: dict[str, int] = {
     "maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5,
     "zondag": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
     "saturday": 5, "sunday": 6,
 }
-_DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _REL_DAYS: dict[str, int] = {
     "eergisteren": -2, "gisteren": -1, "gisteravond": -1, "gisterochtend": -1, "gistermiddag": -1,
     "gisternacht": -1, "gistermorgen": -1, "vandaag": 0, "vanavond": 0, "vanochtend": 0,
@@ -120,74 +124,6 @@ _WORD = re.compile(r"\w+")
 _ENGLISH_CAPITAL = {"may", "march", "mar"}
 
 
-def _month_end(y: int, m: int) -> date:
-    return date(y, m, calendar.monthrange(y, m)[1])
-
-
-def _span(p: PartialDate) -> tuple[date, date]:
-    """The first and last day a partial date may stand for."""
-    if p.day is not None and p.month is not None:
-        d = date(p.year, p.month, p.day)
-        return d, d
-    if p.month is not None:
-        return date(p.year, p.month, 1), _month_end(p.year, p.month)
-    return date(p.year, 1, 1), date(p.year, 12, 31)
-
-
-def _cover(a: date, b: date) -> PartialDate | None:
-    """The finest partial date that contains every day from a to b."""
-    if a == b:
-        return PartialDate(a.year, a.month, a.day)
-    if (a.year, a.month) == (b.year, b.month):
-        return PartialDate(a.year, a.month)
-    if a.year == b.year:
-        return PartialDate(a.year)
-    return None
-
-
-def _shift_days(pub: PartialDate, days: int) -> PartialDate | None:
-    if pub.day is None and pub.month is not None and abs(days) <= 7:
-        return pub  # a few days around a report dated by month: assumed in that month, like weekdays
-    lo, hi = _span(pub)
-    try:
-        return _cover(lo + timedelta(days=days), hi + timedelta(days=days))
-    except OverflowError:
-        return None
-
-
-def _shift_months(pub: PartialDate, months: int) -> PartialDate | None:
-    if pub.month is None:
-        return None
-    total = pub.year * 12 + (pub.month - 1) + months
-    y, m = divmod(total, 12)
-    return PartialDate(y, m + 1) if 1 <= y <= 9999 else None
-
-
-def describe(value: PartialDate | None, weekday: int | None = None, part: str | None = None,
-             month: int | None = None, day: int | None = None) -> str:
-    """Reader-facing words for a resolved time: "a Monday in September 2020", "late July 2020"."""
-    if value is None:
-        if month is not None:
-            base = f"{day} {_MONTH_NAMES[month - 1]}" if day else _MONTH_NAMES[month - 1]
-            base = f"{part} {base}" if part else base
-            return f"{base} (year unknown)"
-        if weekday is not None:
-            return f"a {_DAY_NAMES[weekday]} (date unknown)"
-        return "date unknown"
-    if value.day is not None and value.month is not None:
-        text = f"{value.day} {_MONTH_NAMES[value.month - 1]} {value.year}"
-        return f"{_DAY_NAMES[weekday]} {text}" if weekday is not None else text
-    if value.month is not None:
-        text = f"{_MONTH_NAMES[value.month - 1]} {value.year}"
-    else:
-        text = str(value.year)
-    if weekday is not None:
-        return f"a {_DAY_NAMES[weekday]} in {text}"
-    if part:
-        return f"{part} {text}"
-    return text
-
-
 def _year_for(month: int, day: int | None, pub: PartialDate, future: bool) -> int:
     """Year of a day/month without a year: most recent not after the publication (next if future)."""
     year = pub.year
@@ -198,16 +134,6 @@ def _year_for(month: int, day: int | None, pub: PartialDate, future: bool) -> in
     if month <= pub.month or month - pub.month <= _AHEAD_MONTHS:
         return year  # this year's, possibly a few months ahead ("op 14 mei" in an April report)
     return year - 1
-
-
-def _date(y: int, m: int, d: int | None) -> PartialDate | None:
-    try:
-        return PartialDate(y, m, d) if d is not None else PartialDate(y, m)
-    except ValueError:
-        try:
-            return PartialDate(y, m)
-        except ValueError:
-            return None
 
 
 def _count(word: str) -> int | None:
@@ -246,12 +172,12 @@ class _Resolver:
     def absolute(self, month: int, day: int | None, year: str | None,
                  part: str | None = None, rel_year: str | None = None) -> tuple[PartialDate | None, str]:
         if year:
-            value = _date(int(year), month, day)
+            value = date_or_month(int(year), month, day)
         elif rel_year and self.pub is not None:  # "26 februari vorig jaar"
             step = -1 if rel_year.lower() in _MOD_PAST else 1 if rel_year.lower() in _MOD_NEXT else 0
-            value = _date(self.pub.year + step, month, day)
+            value = date_or_month(self.pub.year + step, month, day)
         elif self.pub is not None:
-            value = _date(_year_for(month, day, self.pub, self.future), month, day)
+            value = date_or_month(_year_for(month, day, self.pub, self.future), month, day)
         else:
             return None, describe(None, part=part, month=month, day=day)
         return value, describe(value, part=part)
@@ -282,9 +208,9 @@ class _Resolver:
         if unit in ("jaar", "year"):
             return PartialDate(pub.year + step) if 1 <= pub.year + step <= 9999 else None
         if unit in ("maand", "month"):
-            return _shift_months(pub, step) if pub.month else (PartialDate(pub.year) if step == 0 else None)
+            return shift_months(pub, step) if pub.month else (PartialDate(pub.year) if step == 0 else None)
         if pub.day is None:  # week / weekend in a report dated by month: no finer than the report
-            return _shift_days(pub, 7 * step) if step else PartialDate(pub.year, pub.month) \
+            return shift_days(pub, 7 * step) if step else PartialDate(pub.year, pub.month) \
                 if pub.month else PartialDate(pub.year)
         ref = date(pub.year, pub.month or 1, pub.day)
         if unit in ("weekend", "weekeinde"):
@@ -294,10 +220,10 @@ class _Resolver:
             elif step > 0 and ref.weekday() >= 5:
                 sat += timedelta(days=7)
             self.days = (sat, sat + timedelta(days=1))
-            return _cover(sat, sat + timedelta(days=1))
+            return cover(sat, sat + timedelta(days=1))
         monday = ref - timedelta(days=ref.weekday()) + timedelta(days=7 * step)
         self.days = (monday, monday + timedelta(days=6))
-        return _cover(monday, monday + timedelta(days=6))
+        return cover(monday, monday + timedelta(days=6))
 
     def ago(self, n: int | None, unit: str, sign: int) -> PartialDate | None:
         pub = self.pub
@@ -305,12 +231,12 @@ class _Resolver:
             return None
         u = unit.lower()
         if u.startswith(("dag", "day")):
-            return _shift_days(pub, sign * n)
+            return shift_days(pub, sign * n)
         if u.startswith("we"):
-            value = _shift_days(pub, sign * 7 * n)
+            value = shift_days(pub, sign * 7 * n)
             return value if value is None or value.day is None else PartialDate(value.year, value.month)
         if u.startswith(("maand", "month")):
-            return _shift_months(pub, sign * n) if pub.month else PartialDate(pub.year)
+            return shift_months(pub, sign * n) if pub.month else PartialDate(pub.year)
         y = pub.year + sign * n
         return PartialDate(y) if 1 <= y <= 9999 else None
 
@@ -442,7 +368,7 @@ def _resolve(m: re.Match[str], r: _Resolver) -> TimeExpr | None:
         month = _MONTHS[name.lower().rstrip(".")]
         value, desc = r.absolute(month, int(g("md_day")), g("md_year"))
     elif g("my"):
-        value = _date(int(g("my_year")), _MONTHS[g("my_month").lower()], None)
+        value = date_or_month(int(g("my_year")), _MONTHS[g("my_month").lower()], None)
         desc = describe(value)
     elif g("ago") or g("over"):
         relative = True
@@ -460,14 +386,14 @@ def _resolve(m: re.Match[str], r: _Resolver) -> TimeExpr | None:
         if r.days is not None:  # "the weekend of 12–13 September 2020"
             a, b = r.days
             what = "weekend" if unit.startswith("weeke") else "week"
-            first = f"{a.day} {_MONTH_NAMES[a.month - 1]}" if a.month != b.month else str(a.day)
+            first = f"{a.day} {MONTH_NAMES[a.month - 1]}" if a.month != b.month else str(a.day)
             if a.year != b.year:
                 first += f" {a.year}"
-            desc = f"the {what} of {first}–{b.day} {_MONTH_NAMES[b.month - 1]} {b.year}"
+            desc = f"the {what} of {first}–{b.day} {MONTH_NAMES[b.month - 1]} {b.year}"
     elif g("rd"):
         relative = True
         offset = _REL_DAYS[" ".join(g("rd").lower().split())]
-        value = _shift_days(r.pub, offset) if r.pub else None
+        value = shift_days(r.pub, offset) if r.pub else None
         desc = describe(value) if value and value.day else \
             f"{_REL_NAMES[offset]} the report" + (f" ({describe(value)})" if value else "")
     elif g("py"):  # "eind vorig jaar", "early this year"
@@ -493,12 +419,12 @@ def _resolve(m: re.Match[str], r: _Resolver) -> TimeExpr | None:
                 and not g("rel3_year"):
             ahead = month > r.pub.month if mod in _MOD_NEXT else month >= r.pub.month
             year = r.pub.year + (1 if mod in _MOD_NEXT and not ahead else -1 if mod in _MOD_PAST and ahead else 0)
-            value = _date(year, month, None)  # "last November": the most recent one before the report
+            value = date_or_month(year, month, None)  # "last November": the most recent one before the report
             desc = describe(value)
         else:
             value, desc = r.absolute(month, None, None, rel_year=g("rel3_year"))
     elif g("iso"):
-        value = _date(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
+        value = date_or_month(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
         if value is None:
             return None
         desc = describe(value)
@@ -506,7 +432,7 @@ def _resolve(m: re.Match[str], r: _Resolver) -> TimeExpr | None:
         a, b = int(g("nd_a")), int(g("nd_b"))
         if not (1 <= b <= 12 and 1 <= a <= 31):
             return None
-        value = _date(int(g("nd_y")), b, a)
+        value = date_or_month(int(g("nd_y")), b, a)
         if value is None or value.day is None:
             return None
         desc = describe(value)
