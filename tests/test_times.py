@@ -166,3 +166,10 @@ def test_week_phrases_name_their_days() -> None:
     assert only("vorige week", "2020-09-15").description == "the week of 7–13 September 2020"
     assert only("afgelopen weekend", "2020-09-15").description == "the weekend of 12–13 September 2020"
     assert only("vorige week", "2020-09-01").description == "the week of 24–30 August 2020"
+
+
+def test_out_of_range_dates_skip_only_that_phrase() -> None:
+    found = times("vorig jaar en op maandag", "0001-01-05")
+    assert [(t.text, t.value) for t in found] == [("vorig jaar", None), ("op maandag", PartialDate(1, 1, 1))]
+    found = times("volgend jaar, 9 augustus", "9999-12")
+    assert any(t.text == "9 augustus" for t in found)

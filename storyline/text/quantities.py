@@ -261,7 +261,10 @@ def _find(text: str, sentences: list[Sentence], language: str) -> list[Quantity]
         s, _e = m.span()
         if s < last_end:
             continue
-        q = _read(text, m, language)
+        try:
+            q = _read(text, m, language)
+        except (ValueError, OverflowError):  # skip this candidate only, keep the others
+            q = None
         if q is None:
             continue
         q.sentence = _sentence_of(starts, q.start) if starts else 0

@@ -319,7 +319,10 @@ def _find(text: str, sentences: list[Sentence], pub: PartialDate | None) -> list
         sentence = sentences[index] if sentences else None
         lo = max(m.start() - 80, sentence.start if sentence else 0)
         hi = min(m.end() + 80, sentence.end if sentence else len(text))
-        expr = _resolve(m, _Resolver(pub, text, lo, max(lo, hi)))
+        try:
+            expr = _resolve(m, _Resolver(pub, text, lo, max(lo, hi)))
+        except (ValueError, OverflowError):  # a date out of range (year 0, 10000): skip this phrase only
+            expr = None
         if expr is None:
             continue
         expr.sentence = index
