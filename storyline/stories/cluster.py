@@ -197,12 +197,14 @@ class StoryClusterer:
 
     def _candidates(self, vec: ArticleVector) -> list[str]:
         votes: dict[str, float] = {}
+        alias = self._alias
         top = heapq.nlargest(self.config.query_terms, vec.terms.items(), key=lambda kv: kv[1])
         for term, w in top:
             posting = self._postings.get(term)
             if posting:
                 for sid in posting:
-                    sid = self.resolve(sid)
+                    if sid in alias:
+                        sid = self.resolve(sid)
                     votes[sid] = votes.get(sid, 0.0) + w
         if len(votes) <= self.config.candidates:
             return list(votes)
