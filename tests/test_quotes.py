@@ -174,3 +174,17 @@ def test_dutch_newspaper_quote_style(text: str, quoted: str, speaker: str | None
 
 def test_comma_pairs_in_numbers_and_lists_are_not_quotes() -> None:
     assert quotes("Hij telde 1,,5 en a,,b en zei niets.") == []
+
+
+@pytest.mark.parametrize(("text", "quoted", "speaker", "cue"), [
+    ("``We will not give up,'' the party said in a statement.", "We will not give up,", "the party", "said"),
+    ("``There is a climate of division,'' parliamentary deputy Alberto Espina told reporters.",
+     "There is a climate of division,", "Alberto Espina", "told"),
+    ("Smith spoke first. ``They must not make unjust claims,'' it added.", "They must not make unjust claims,",
+     None, "added"),
+])
+def test_english_newswire_style(text: str, quoted: str, speaker: str | None, cue: str) -> None:
+    sentences = split_sentences(text, "en")
+    mentions = [person(text, "Smith", "John Smith", sentences)] if "Smith" in text else []
+    found = find_quotes(text, sentences, mentions, "en")
+    assert [(q.text, q.speaker, q.cue) for q in found] == [(quoted, speaker, cue)]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from storyline.model import Mention, Quote, Sentence
 from storyline.text.stopwords import is_stopword
 
-_MARKS = re.compile(",,(?=\\S)|''|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb'\u2018\u2019\u201a]")
+_MARKS = re.compile(",,(?=\\S)|``|''|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb'\u2018\u2019\u201a]")
 _DOUBLE_OPEN = {"\u201c", "\u201e", "\u00ab", "\u201f"}
 _DOUBLE_CLOSE = {"\u201d", "\u00bb"}
 _SINGLE_OPEN = {"\u2018", "\u201a"}
@@ -36,7 +36,7 @@ _VERBS = (
     "said|says|say|wrote|writes|added|adds|told|tells|stated|states|declared|warned|warns|"
     "asked|asks|replied|tweeted|called|calls|according to|explained|insisted|argued|noted"
 )
-_PRONOUNS = {"hij": "m", "ze": "f", "zij": "f", "he": "m", "she": "f", "men": None, "they": None}
+_PRONOUNS = {"hij": "m", "ze": "f", "zij": "f", "he": "m", "she": "f", "it": "n", "they": "n"}
 _ROLE = (r"(?:(?:de|het|the|een|a)\s+)?(?:[a-zà-ÿ-]+\s+){0,3}?")
 _NAME = r"(?:[A-ZÀ-Ý][\w'’-]*)(?:\s+(?:(?:van|de|der|den|von|la|le|al|bin)\s+)*[A-ZÀ-Ý][\w'’-]*){0,3}"
 _PRON = r"(?i:hij|ze|zij|he|she)"
@@ -45,8 +45,9 @@ _SPEAKER = (rf"(?P<pron>{_PRON})\b|{_ROLE}(?P<name>{_NAME})"
 _AFTER = re.compile(rf"\s*[,.]?\s*(?:zo\s+)?(?P<verb>{_VERBS})\s+(?:{_SPEAKER})")
 _AFTER_ANY = re.compile(rf"\s*,?\s*(?P<verb>[a-zà-ÿ]{{3,}})\s+(?:{_SPEAKER})")
 _AFTER_PRON = re.compile(rf"\s+(?P<pron>{_PRON})\b")
-_AFTER_EN = re.compile(rf"\s*,?\s*(?:(?P<pron2>he|she)|(?P<name2>{_NAME}))\s+(?P<verb2>said|says|added|wrote|"
-                       r"told|tweeted|warned|explained)\b")
+_AFTER_EN = re.compile(rf"\s*,?\s*(?:(?P<pron2>he|she|it|they)|(?:the\s+|[a-z]+\s+){{0,3}}(?P<name2>{_NAME})"
+                       r"|(?P<role>the\s+[a-z]+))\s+(?P<verb2>said|says|added|wrote|told|tweeted|warned|"
+                       r"explained|insisted|argued|noted|stated|declared|replied|asked)\b")
 _BEFORE_COLON = re.compile(rf"(?:(?P<pron>{_PRON})|(?P<name>{_NAME}))"
                            rf"(?:\s+(?i:{_VERBS})(?:\s+[\w'’-]+){{0,4}})?\s*:\s*$")
 _VERB_AT = re.compile(rf"(?P<verb>{_VERBS})\b", re.IGNORECASE)
@@ -112,7 +113,7 @@ def _pairs(text: str) -> list[_Pair]:
     for m in _MARKS.finditer(text):
         i, j = m.span()
         ch = m.group()
-        if ch == ",,":  # Dutch newspaper style: ,,Tekst'' or ,,Tekst"
+        if ch in (",,", "``"):  # Dutch newspaper style ,,Tekst'' and newswire ``Text''
             ch = "\u201e"
         elif ch == "''":
             ch = "\u201d" if open_double is not None else '"'
@@ -297,7 +298,7 @@ def _resolve(speaker: _Speaker, names: list[Mention], persons: list[Mention],
             if mention.start < speaker.end and speaker.start < mention.end:
                 return speaker.surface, mention.key
         return speaker.surface, None
-    if not persons:
+    if not persons or speaker.pronoun == "n":  # "it added": an organisation, not resolved to a person
         return None, None
     candidates = [mention for mention in persons if mention.end <= speaker.start and
                   not any(a <= mention.start < b for a, b in spans)]
