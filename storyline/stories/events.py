@@ -115,10 +115,12 @@ def local_vectors(items: Sequence[AnalyzedArticle], lead: int | None = None) -> 
     for v in vecs:
         df.update(v.terms.keys())
     n = len(vecs)
+    if n < 3:  # two articles give no document frequencies to speak of
+        return vecs
     out = []
     for v in vecs:
         # A term only one article uses cannot link two articles; it only dilutes the cosine.
-        terms = {t: w * math.log((n + 1) / (df[t] + 0.5)) for t, w in v.terms.items() if df[t] > 1 or n < 3}
+        terms = {t: w * math.log((n + 1) / (df[t] + 0.5)) for t, w in v.terms.items() if df[t] > 1}
         norm = math.sqrt(sum(w * w for w in terms.values())) or 1.0
         out.append(ArticleVector(v.id, {t: w / norm for t, w in terms.items()}, v.time, v.words, v.time_lo, v.time_hi))
     return out

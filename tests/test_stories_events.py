@@ -1,0 +1,96 @@
+"""Events inside a story, the `storyline cluster` command, and B-cubed (seeds copy in examples/sochi)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from storyline.cli import _register, cli
+from storyline.ingest import read_inputs
+from storyline.model import AnalyzedArticle, Article, PartialDate, Story
+from storyline.settings import Settings
+from storyline.stories.build import build_stories
+from storyline.stories.events import split_events
+from storyline.stories.metrics import bcubed
+from storyline.text import analyze
+
+SOCHI = Path(__file__).resolve().parents[1] / "examples" / "sochi"
+
+
+@pytest.fixture(scope="module")
+def seeds() -> list[AnalyzedArticle]:
+    arts = [a for a in read_inputs([str(SOCHI)], Settings()) if isinstance(a, Article)]
+    assert len(arts) == 5
+    return [AnalyzedArticle(a, analyze(a)) for a in arts]
+
+
+def short(items: list[AnalyzedArticle], ids: list[str]) -> list[str]:
+    name = {it.id: (it.article.external_id or "")[:3] for it in items}
+    return sorted(name[a] for a in ids)
+
+
+def test_seeds_are_one_story_with_the_sochi_meeting_and_the_august_offer(seeds) -> None:  # type: ignore[no-untyped-def]
+    (story,) = build_stories(seeds)
+    assert short(seeds, story.articles) == ["000", "001", "002", "003", "004"]
+    events = story.events
+    assert [short(seeds, e.articles) for e in events] == [["004"], ["000", "001", "002", "003"]]
+    august, sochi = events
+    assert august.time == PartialDate(2020, 8) and sochi.time == PartialDate(2020, 9)
+    assert sochi.time_description == "a Monday in September 2020"
+    assert august.label and sochi.label and august.label != sochi.label
+    assert story.title
+
+
+def test_event_ids_are_stable_and_undated_story_is_one_event(seeds) -> None:  # type: ignore[no-untyped-def]
+    undated = [AnalyzedArticle(Article(text=it.article.text, external_id=it.article.external_id), it.analysis)
+               for it in seeds[:2]]
+    story = Story("s", "", [it.id for it in undated])
+    first = split_events(story, undated)
+    assert len(first) == 1 and first[0].time is None
+    assert [e.id for e in split_events(story, undated)] == [e.id for e in first]
+
+
+def test_reports_dated_far_apart_are_never_one_event(seeds) -> None:  # type: ignore[no-untyped-def]
+    a, b = seeds[2], seeds[3]  # both about the Sochi meeting
+    later = AnalyzedArticle(Article(text=b.article.text, published=PartialDate(2021, 3, 1)), b.analysis)
+    story = Story("s", "", [a.id, later.id])
+    assert len(split_events(story, [a, later])) == 2
+
+
+def test_cli_cluster_json_uses_file_names_and_jsonl_ids(tmp_path: Path) -> None:
+    _register()
+    runner = CliRunner()
+    res = runner.invoke(cli, ["cluster", str(SOCHI), "--json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)
+    (story,) = data["stories"]
+    assert set(story) >= {"id", "title", "articles", "events", "duplicates"}
+    assert sorted(story["articles"]) == sorted(p.name for p in SOCHI.glob("*.txt"))
+    assert [sorted(e["articles"]) for e in story["events"]][0] == ["004_db7e82f0f86a5966.txt"]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SOCHI.glob("*.txt"))]
+    lines = [json.dumps({"id": f"r{i}", "text": t.split(" ", 3)[-1] if t.startswith(" date") else t})
+             for i, t in enumerate(texts[:2])]
+    lines.append(json.dumps({"id": "copy", "text": json.loads(lines[0])["text"], "title": "Andere kop"}))
+    lines.append(json.dumps({"id": "short", "text": "Kort bericht."}))
+    (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    res = runner.invoke(cli, ["cluster", str(tmp_path / "in.jsonl"), "--json"])
+    assert res.exit_code == 0, res.output
+    stories = json.loads(res.output)["stories"]
+    ids = sorted(a for s in stories for a in s["articles"])
+    assert ids == ["copy", "r0", "r1", "short"]
+    main = next(s for s in stories if "r0" in s["articles"])
+    assert main["duplicates"] == [["r0", "copy"]]
+    res = runner.invoke(cli, ["cluster", str(SOCHI)])
+    assert res.exit_code == 0 and "2020-08" in res.output
+
+
+def test_bcubed_known_values() -> None:
+    gold = {"a": 1, "b": 1, "c": 2, "d": 2}
+    assert bcubed({"a": 1, "b": 1, "c": 2, "d": 2}, gold).f1 == 1.0
+    one = bcubed({k: 0 for k in gold}, gold)
+    assert one.precision == 0.5 and one.recall == 1.0 and one.predicted_clusters == 1
+    singles = bcubed({k: k for k in gold}, gold)
+    assert singles.precision == 1.0 and singles.recall == 0.5 and singles.gold_clusters == 2
