@@ -183,3 +183,17 @@ def test_half_before_a_unit() -> None:
 
 def test_english_adverb_first_is_not_an_ordinal() -> None:
     assert quantities("he first observed the decline", "en") == []
+
+
+def test_name_modifiers_are_skipped_to_the_counted_noun() -> None:
+    q = only("30 percent of North Korean children", "en")
+    assert q.counts == "children"
+    q = only("honderden Russische soldaten")
+    assert q.counts == "soldaten"
+    q = only("200 Amsterdammers gingen de straat op")
+    assert q.counts == "Amsterdammers"
+
+
+def test_english_over_a_duration_is_a_span() -> None:
+    q = only("a decline over three years", "en")
+    assert (q.kind, q.qualifier, q.low, q.high) == ("duration", "exact", 3 * YEAR_S, 3 * YEAR_S)

@@ -58,6 +58,8 @@ def iso(t: TimeExpr) -> str | None:
     ("twee weken geleden", "2020-09-15", "2020-09", None, None),
     ("3 dagen geleden", "2020-09-15", "2020-09-12", None, None),
     ("tien dagen geleden", "2020-09", "2020", None, None),
+    ("over twee weken", "2020-09-15", "2020-09", None, None),
+    ("over drie maanden", "2020-09-15", "2020-12", None, None),
     ("vorig jaar", "2020-09", "2019", None, None),
     ("in 2019", None, "2019", None, None),
     ("september 2020", None, "2020-09", None, None),
@@ -173,3 +175,9 @@ def test_out_of_range_dates_skip_only_that_phrase() -> None:
     assert [(t.text, t.value) for t in found] == [("vorig jaar", None), ("op maandag", PartialDate(1, 1, 1))]
     found = times("volgend jaar, 9 augustus", "9999-12")
     assert any(t.text == "9 augustus" for t in found)
+
+
+
+def test_english_over_is_a_span_not_a_future_date() -> None:
+    assert times("a decline of 320,000 over three years", "1998-11", "en") == []
+    assert times("in the early 1990s", "1998-11", "en") == []

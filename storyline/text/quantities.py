@@ -428,6 +428,8 @@ def _read(text: str, m: re.Match[str], language: str) -> Quantity | None:
                 return None  # "om 4 uur": a clock time
             f = TIME_UNITS[wlow]
             kind, unit, e = "duration", "s", ws + len(word)
+            if qualifier == "more_than" and re.search(r"\bover\s+$", text[max(0, s - 6):s], re.IGNORECASE):
+                qualifier, left, low_v, high_v = "exact", s, value, value  # "over three years": during
             value, low_v, high_v = (_mul(x, f) for x in (value, low_v, high_v))
     if kind == "number" and value is not None and qualifier in ("exact",) and vague is None:
         if _is_year(text, s, e, value) or _name_before(text, s, e):

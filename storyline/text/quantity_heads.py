@@ -23,7 +23,8 @@ _BEFORE_VAN = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)*)\s+(?:van|ter\s+waarde\s+va
 _PARTICIPLE = re.compile(r"^(?:[a-z]{0,6}ge[a-z]{3,}[dt]|[a-z]+ed)$")
 _ADJ_SKIP = {"lang", "lange", "durende", "long", "oude", "old", "extra", "meer", "more", "andere",
              "other", "nieuwe", "new", "jaarlijkse", "annual", "procent"}
-_STOP = {"per", "each", "elk", "elke", "a", "an"}
+_STOP = {"per", "each", "elk", "elke", "a", "an", "ago", "geleden"}
+_NATIONALITY = re.compile(r"(?:an|ese|ish|ian|i|sche|se|ische|aanse|eense)$")
 _SKIP = set(QUALIFIERS) | set(SCALES) | set(TIME_UNITS) | set(CURRENCY_WORDS) | PERCENT_WORDS \
     | set(VAGUE) | {"half", "halve", "anderhalf", "wie", "waarvan", "whom", "which", "zo'n", "circa",
                     "ca", "ruim", "bijna", "zeker", "minstens", "ongeveer", "rond", "rij", "row"}
@@ -55,6 +56,9 @@ def _is_noun(word: str, nxt: str | None, language: str) -> bool:
         return False
     if low in _ADJ_SKIP:
         return False
+    if nxt is not None and word[:1].isupper() and _is_content(nxt, language) and (
+            nxt[:1].isupper() or _NATIONALITY.search(low)):
+        return False  # "North Korean children", "Russische soldaten": a modifier of the noun that follows
     if nxt is not None and word[:1].islower() and (low.endswith(("e", "ische")) or
                                                    (language == "en" and low.endswith(("al", "ive", "ed",
                                                                                        "ous", "ic")))):
@@ -86,8 +90,9 @@ def _first_noun(words: list[str], language: str, skip_preps: bool = False) -> st
         nxt = words[i + 1] if i + 1 < len(words) else None
         if _is_noun(w, nxt, language):
             return w
-        if w.lower() in _ADJ_SKIP or (w[:1].islower() and w.lower().endswith("e") and _is_content(w, language)):
-            continue  # adjective: look at the next word
+        if w.lower() in _ADJ_SKIP or (w[:1].islower() and w.lower().endswith("e") and _is_content(w, language)) \
+                or (w[:1].isupper() and _is_content(w, language)):
+            continue  # adjective or name modifier: look at the next word
         if skip_preps and is_stopword(w, language):
             continue
         return None

@@ -109,7 +109,7 @@ _TIME = re.compile(
     r"(?:jaar|year)(?!\w))"
     r"|(?P<yr>\b(?P<yr_prep>in|sinds|vanaf|tot|since|until|during|begin|eind|einde|medio|halverwege|early|"
     r"late|mid|het jaar|the year)[\s-]+"
-    r"(?P<yr_year>(?:1[5-9]|20)\d\d)(?![\d.,]\d|\s*(?:procent|%|euro|dollar|mensen|people)))"
+    r"(?P<yr_year>(?:1[5-9]|20)\d\d)(?![\d.,]\d|[^\W\d_]|\s*(?:procent|%|euro|dollar|mensen|people)))"
     rf"|(?P<mo>\b(?:(?P<mo_prep>in|sinds|vanaf|tot|since|until|during|by|last|next|this|afgelopen|vorige|"
     rf"komende|volgende|aanstaande)\s+)?(?P<mo_month>{_FULL_MONTH_RE})"
     rf"(?!\w)(?:{_REL_YEAR.replace('rel_', 'rel3_')})?)"
@@ -248,14 +248,14 @@ def find_times(text: str, sentences: list[Sentence], published: PartialDate | No
     Never raises on any string; linear in the length of the text.
     """
     try:
-        return _find(text or "", sentences, published)
+        return _find(text or "", sentences, published, (language or "").lower())
     except (ValueError, OverflowError, IndexError):  # defensive: never fail the analysis
         return []
 
 
 _TIME_LOW = re.compile(_TIME.pattern)  # the same pattern for lowercased text (faster)
 _ANCHOR_WORDS = {*_WEEKDAYS, *_MONTHS, *(w.split()[-1] for w in _REL_DAYS), "geleden", "ago",
-                 "week", "weekeinde", "maand", "jaar", "month", "year", "dagen", "maanden"}
+                 "week", "weken", "weekeinde", "maand", "jaar", "jaren", "month", "year", "dagen", "maanden"}
 # only the shortest anchors: "jan" already finds "januari" and "january"
 _ANCHORS = tuple(sorted(w for w in _ANCHOR_WORDS
                         if not any(o != w and w.startswith(o) for o in _ANCHOR_WORDS)))
@@ -311,7 +311,7 @@ def _matches(text: str) -> list[re.Match[str]]:
     return out
 
 
-def _find(text: str, sentences: list[Sentence], pub: PartialDate | None) -> list[TimeExpr]:
+def _find(text: str, sentences: list[Sentence], pub: PartialDate | None, language: str) -> list[TimeExpr]:
     starts = [s.start for s in sentences]
     out: list[TimeExpr] = []
     for m in _matches(text):
@@ -320,7 +320,8 @@ def _find(text: str, sentences: list[Sentence], pub: PartialDate | None) -> list
         lo = max(m.start() - 80, sentence.start if sentence else 0)
         hi = min(m.end() + 80, sentence.end if sentence else len(text))
         try:
-            expr = _resolve(m, _Resolver(pub, text, lo, max(lo, hi)))
+            expr = None if m.group("over") and language == "en" else \
+                _resolve(m, _Resolver(pub, text, lo, max(lo, hi)))  # English "over three years": a span
         except (ValueError, OverflowError):  # a date out of range (year 0, 10000): skip this phrase only
             expr = None
         if expr is None:
