@@ -340,7 +340,7 @@ def _worker(kind: str, limit: int | None) -> dict[str, float]:
 
 
 def _stages(limit: int | None) -> dict[str, float]:
-    """CPU seconds of each analysis step over the DPG texts, one pass per step after loading its data."""
+    """CPU seconds of each analysis step over the DPG texts: best of three passes after loading its data."""
     import simplemma
 
     from storyline.model import PartialDate
@@ -357,9 +357,12 @@ def _stages(limit: int | None) -> dict[str, float]:
 
     def timed(name: str, fn):  # type: ignore[no-untyped-def]
         fn(0, texts[0])  # one-time loading (dictionaries, gazetteers, word lists) is not per-article work
-        t0 = time.process_time()
-        result = [fn(i, t) for i, t in enumerate(texts)]
-        out[name] = time.process_time() - t0
+        best = float("inf")
+        for _ in range(3):  # best of three: the machine is shared, the minimum is the step's own cost
+            t0 = time.process_time()
+            result = [fn(i, t) for i, t in enumerate(texts)]
+            best = min(best, time.process_time() - t0)
+        out[name] = best
         return result
 
     simplemma.text_lemmatizer("De eerste zin.", lang="nl")
@@ -443,7 +446,7 @@ def main() -> None:
                     f"{sp.warm_ratio:.2f}", ""]]) +
             "\n\nTargets: >= 150 articles/s and <= 3x the floor. analyze() includes language, sentences, "
             "tokens, lemmas, names, quantities, time expressions and quotes.\n\n"
-            "Where the time goes (one pass per step over the same texts after its one-time loading, fresh process):\n\n" +
+            "Where the time goes (best of three passes per step over the same texts, after one-time loading):\n\n" +
             table(["step", "CPU s", "x floor"],
                   [[k, f"{v:.2f}", f"{v / stages[next(iter(stages))]:.2f}"] for k, v in stages.items()]) +
             "\n\n" + NOTES)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from storyline.model import Analysis, Article
 from storyline.text import analyze
 from storyline.text.entities import link, link_entities
@@ -80,3 +83,10 @@ def test_batch_gives_mentions_their_entity_type() -> None:
     ])
     types = {m.type for item in report.analyzed for m in item.analysis.mentions if m.text == "Poetin"}
     assert types == {"PER"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_fold_and_transliteration_never_raise(text: str) -> None:
+    assert isinstance(fold(text), str)
+    assert isinstance(cyrillic_to_latin(text, "nl"), str) and isinstance(cyrillic_to_latin(text, "en"), str)

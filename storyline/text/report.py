@@ -35,10 +35,20 @@ class AnalysisReport:
             d["published"] = item.article.published.iso() if item.article.published else None
             d.pop("article_id", None)
             d.pop("lemmas", None)
+            for q in d["quantities"]:
+                for k in ("value", "low", "high"):
+                    q[k] = _number(q[k])
             articles.append(d)
         entities = [{"id": e.id, "name": e.name, "type": e.type, "variants": e.variants,
                      "adjectives": e.adjectives, "articles": e.articles} for e in self.entities]
         return {"articles": articles, "entities": entities}
+
+
+def _number(value: float | None) -> float | int | None:
+    """1500000000.0 → 1500000000 in JSON; fractions stay floats."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
 
 
 def analyze_articles(articles: Iterable[Article]) -> AnalysisReport:
