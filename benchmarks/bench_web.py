@@ -363,6 +363,7 @@ per-story page cache (checked against the story's stored version on every reques
 
 Target: no errors and p99 < {TARGET_P99_MS:.0f} ms in every run — **{'met' if ok else 'NOT met'}** (worst p99
 {worst:.1f} ms, {errors} errors; ingest correct: {correct}).
+{r.get('note', '')}
 """
     write_section("web", "Web: story pages under load while an ingest runs", COMMAND, body)
 
@@ -377,6 +378,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30.0, help="length of each run (default 30)")
     parser.add_argument("--no-write", action="store_true", help="do not update docs/BENCHMARKS.md")
     parser.add_argument("--write-from", metavar="JSON", help="write docs/BENCHMARKS.md from a saved result instead")
+    parser.add_argument("--save", metavar="JSON", help="also save the raw result to this file")
     args = parser.parse_args()
     if args.client:
         client_main(args)
@@ -387,6 +389,8 @@ def main() -> None:
     if not CORPUS.exists():
         sys.exit(f"missing {CORPUS}: the evaluation data is not here (set STORYLINE_DATA)")
     result = bench(args.rate, args.seconds, write=not args.no_write)
+    if args.save:
+        Path(args.save).write_text(json.dumps(result, indent=2, default=str), encoding="utf-8")
     print(json.dumps(result, indent=2, default=str))
 
 
