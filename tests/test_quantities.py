@@ -197,3 +197,21 @@ def test_name_modifiers_are_skipped_to_the_counted_noun() -> None:
 def test_english_over_a_duration_is_a_span() -> None:
     q = only("a decline over three years", "en")
     assert (q.kind, q.qualifier, q.low, q.high) == ("duration", "exact", 3 * YEAR_S, 3 * YEAR_S)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["774", "1,5", "100.000", " ", "\n", "(", "miljard", "dollar", "euro", "bijna",
+                                 "duizend", "honderdduizend", "tientallen", "Russen", "een", "half", "uur",
+                                 "procent", "zesde", "week", "meer", "dan", "zo'n", "€", "-", "600", "à", "tot",
+                                 "tweeënhalf", "miljoen", "mensen", "van", "wie", ",", "."]), max_size=30))
+def test_anchored_search_finds_what_a_full_scan_finds(parts: list[str]) -> None:
+    """The anchor shortcut must give the same quantities as scanning every position."""
+    from unittest import mock
+
+    from storyline.text import quantities as module
+
+    text = " ".join(parts)
+    fast = find_quantities(text, one_sentence(text), "nl")
+    with mock.patch.object(module, "_candidates", lambda t, lang: list(module._CANDIDATE.finditer(t))):
+        slow = find_quantities(text, one_sentence(text), "nl")
+    assert fast == slow

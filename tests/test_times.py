@@ -181,3 +181,17 @@ def test_out_of_range_dates_skip_only_that_phrase() -> None:
 def test_english_over_is_a_span_not_a_future_date() -> None:
     assert times("a decline of 320,000 over three years", "1998-11", "en") == []
     assert times("in the early 1990s", "1998-11", "en") == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["9", "23", " ", "\n", "(", "augustus", "maart", "maandag", "vorige", "week",
+                                 "weken", "geleden", "twee", "drie", "eind", "juli", "2015", "in", "op", "deze",
+                                 "jaar", "jaren", "over", "gisteren", "zondagavond", ",", "last", "Monday",
+                                 "ago", "May", "10", "-", "/", "2020", "begin", "dit"]), max_size=30))
+def test_anchored_search_finds_what_a_full_scan_finds(parts: list[str]) -> None:
+    """The anchor shortcut (times._matches) must not lose phrases the full pattern scan finds."""
+    from storyline.text import times as module
+
+    text = "".join(parts) if len(parts) % 2 else " ".join(parts)
+    full = [(m.start(), m.end()) for m in module._TIME.finditer(text)]
+    assert [(m.start(), m.end()) for m in module._matches(text)] == full

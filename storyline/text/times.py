@@ -260,6 +260,7 @@ _ANCHOR_WORDS = {*_WEEKDAYS, *_MONTHS, *(w.split()[-1] for w in _REL_DAYS), "gel
 _ANCHORS = tuple(sorted(w for w in _ANCHOR_WORDS
                         if not any(o != w and w.startswith(o) for o in _ANCHOR_WORDS)))
 _DIGIT_RUN = re.compile(r"\d+")
+_WORD_START = re.compile(r"\b\w")
 _ALPHA_WORD = re.compile(r"[^\W\d_]+\.?")
 _ANCHOR_FULL = frozenset({*_ANCHOR_WORDS, "weken", "weekend", "jaren", "years", "months", "weeks",
                           *(d + part for d in _WEEKDAYS for part in ("ochtend", "middag", "avond", "nacht",
@@ -286,19 +287,9 @@ def _matches(text: str) -> list[re.Match[str]]:
     for p in sorted(anchors):
         if p < done:
             continue
-        starts = [p]
-        lo = max(done, p - 40)
-        i = p
-        while len(starts) < 6 and i - 1 > lo:
-            j = low.rfind(" ", lo, i - 1)
-            if j < 0:
-                break
-            if low[j + 1:j + 2].isalnum():
-                starts.append(j + 1)
-            i = j
-        if lo == 0 and starts[-1] != 0 and low[:1].isalnum() and len(starts) < 6:
-            starts.append(0)
-        for i in reversed(starts):
+        # the phrase may begin up to five words before the anchor ("op 9", "twee weken", "eind")
+        starts = [w.start() for w in _WORD_START.finditer(low, max(done, p - 40), p)][-5:] + [p]
+        for i in starts:
             if i not in tried:
                 tried[i] = _TIME_LOW.match(low, i)
             m = tried[i]
