@@ -67,7 +67,7 @@ def _is_noun(word: str, nxt: str | None, language: str) -> bool:
 
 
 def _words(text: str, start: int, end: int) -> list[str]:
-    return [m.group() for m in _WORD.finditer(text, start, end)]
+    return _WORD.findall(text, start, end)
 
 
 def _clause_after(text: str, pos: int) -> int:
@@ -137,7 +137,7 @@ def find_head(text: str, start: int, end: int, kind: str, language: str,
     lemmas: list[str] = []
     if head:
         lemmas.append(lemmatize(head, language))
-    for w in after[:6] + before[-6:]:
+    for w in after[:4] + before[-4:]:
         if _is_content(w, language) and w[:1].isalpha():
             lemma = lemmatize(w, language)
             if lemma not in lemmas and not is_stopword(lemma, language):

@@ -40,6 +40,7 @@ _EN_ONLY = {"over", "under", "some", "about", "around", "estimated", "an estimat
 _NL_ONLY = {"tot", "rond", "dik", "zeker", "haast"}
 
 _TOKEN = re.compile(r"\S+")
+_LAST_WORDS = frozenset(k.split()[-1] for k in QUALIFIERS)
 _QUAL_MAX_WORDS = max(len(k.split()) for k in QUALIFIERS)
 
 
@@ -52,6 +53,9 @@ def qualifier_before(prefix: str, language: str | None) -> tuple[str | None, int
     tail = prefix[-40:]
     if not tail[-1:].isspace():
         return None, 0
+    last = tail.rsplit(None, 1)[-1:] if tail.strip() else []
+    if not last or last[0].lower().replace("\u2019", "'").lstrip("(\"'\u2018\u201c") not in _LAST_WORDS:
+        return None, 0  # fast path: most numbers have no qualifier
     spans = [(m.start(), m.group()) for m in _TOKEN.finditer(tail)][-_QUAL_MAX_WORDS:]
     for k in range(len(spans), 0, -1):
         start, first = spans[-k]
