@@ -42,6 +42,19 @@ def _common(word: str, limit: float) -> bool:
     return max(zipf_frequency(low, "nl"), zipf_frequency(low, "en")) >= limit
 
 
+_GENERIC = frozenset("""
+central centre center centrale north south east west northern southern eastern western northeast northwest
+southeast southwest capital coast coastal upper lower island islands lakes lake mountain mountains valley
+plateau interior federal national border river sea delta highlands lowlands midlands region district city
+noord zuid oost west midden hoofdstad kust eilanden
+""".split())
+
+
+def _generic(name: str) -> bool:
+    """Region names made only of generic geographic words ('Central', 'North East')."""
+    return all(w in _GENERIC or w in _STOP for w in name.lower().replace("-", " ").split())
+
+
 def _countries() -> dict[str, tuple[str, str, str]]:
     """surface → (type, canonical English name, kind) for every country in pycountry/babel, nl and en."""
     import gettext
@@ -70,7 +83,7 @@ def _regions() -> dict[str, tuple[str, str, str]]:
     out: dict[str, tuple[str, str, str]] = {}
     for sub in pycountry.subdivisions:
         for name in {sub.name, nl.gettext(sub.name)}:
-            if _LATIN_NAME.match(name) and len(name) > 3 and not _common(name, 3.5):
+            if _LATIN_NAME.match(name) and len(name) > 3 and not _generic(name) and not _common(name, 5.5):
                 out.setdefault(name, ("LOC", sub.name, "region"))
     return out
 
@@ -134,8 +147,10 @@ def _person_names() -> tuple[set[str], set[str]]:
 def main() -> None:
     """Write the three gazetteer files (sorted, gzip) next to this script."""
     places: dict[str, tuple[str, str, str]] = {}
-    for part in (_cities(), _regions(), _countries()):  # later parts win: countries over same-named cities
-        places.update(part)
+    places.update(_cities())
+    for name, entry in _regions().items():  # a city keeps its name against a same-named region (Moskou)
+        places.setdefault(name, entry)
+    places.update(_countries())  # countries win over same-named cities
     with gzip.open(PLACES, "wt", encoding="utf-8") as fh:
         for name in sorted(places):
             typ, canonical, kind = places[name]

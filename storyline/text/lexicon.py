@@ -53,7 +53,7 @@ inc inc. corp corp. corporation company co co. ltd ltd. llc plc group bank airli
 association union university college institute council commission committee department ministry party
 federation organization organisation foundation fund court congress parliament senate police army navy
 force forces administration authority board bureau office service services systems technologies
-zaken international holdings press news times post journal network club fc team industries electric energy
+zaken air aircraft computer computers motor automotive international holdings press news times post journal network club fc team industries electric energy
 airline communications capital securities exchange reserve nv bv n.v. b.v. gmbh ag sa s.a. telecom
 """))
 

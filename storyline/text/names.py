@@ -184,7 +184,10 @@ class _Scanner:
                     break
                 span = toks[i:j]
                 prev = toks[i - 1] if i > 0 else None
-                if initial and not (len(span) > 2 and span[1].text == ".") and self._drop_initial(span[0]):
+                keep_first = (len(span) > 2 and span[1].text == ".") or (
+                    span[0].text.lower() not in _ALL_STOP and any(t.text.lower() in ORG_WORDS for t in span[1:])
+                )  # "J. de Vries", "General Motors"
+                if initial and not keep_first and self._drop_initial(span[0]):
                     span = span[1:]
                     prev = tok
                 while span and span[0].text.lower() in _PARTICLES and span[0].text[0].islower():
@@ -227,6 +230,11 @@ class _Scanner:
         surface = self.text[span[0].start:span[-1].end]
         if len(span) > 1 and self.g.adjective_country(span[0].text) and not self._whole_known(surface):
             return [_Cand(si, span[:1])] + self._split(si, span[1:], cue, nxt, span[0])
+        inner = next((k for k in range(1, len(span) - 1) if _is_cue(span[k].text) and span[k + 1].text[:1].isupper()
+                      and not _known(self.g, span[k].text)), None)
+        if inner is not None:  # "Apple CEO Steve Jobs": an organisation, a role, a person
+            return self._split(si, span[:inner], cue, span[inner], prev) + \
+                self._split(si, span[inner + 1:], True, nxt, span[inner])
         has_org_word = any(t.text.lower() in ORG_WORDS for t in span[1:])
         while len(span) > 1 and _is_cue(span[0].text) and not has_org_word and not _known(self.g, span[0].text):
             prev, span = span[0], span[1:]
@@ -255,13 +263,13 @@ class _Scanner:
             c.type, c.strength, c.key = "ORG", 3, org
             return
         place = g.place(surface)
-        if any(w in ORG_WORDS for w in low_words[1:]) or (len(words) > 1 and low_words[0] in ORG_WORDS) \
-                or (low_words[-1].endswith(ORG_SUFFIXES) and len(low_words[-1]) > 6):
-            c.type, c.strength = "ORG", 3 if place is None else 2
-            return
         if len(words) > 1 and not c.cue_before and (low_words[-1] in PLACE_WORDS or (
                 low_words[-1].endswith(PLACE_SUFFIXES) and len(low_words[-1]) > 6)):
             c.type, c.strength = "LOC", 2
+            return
+        if any(w in ORG_WORDS for w in low_words[1:]) or (len(words) > 1 and low_words[0] in ORG_WORDS) \
+                or (low_words[-1].endswith(ORG_SUFFIXES) and len(low_words[-1]) > 6):
+            c.type, c.strength = "ORG", 3 if place is None else 2
             return
         if place is not None:
             c.type, c.strength, c.key = "LOC", 3, place.canonical
