@@ -195,3 +195,30 @@ def test_anchored_search_finds_what_a_full_scan_finds(parts: list[str]) -> None:
     text = "".join(parts) if len(parts) % 2 else " ".join(parts)
     full = [(m.start(), m.end()) for m in module._TIME.finditer(text)]
     assert [(m.start(), m.end()) for m in module._matches(text)] == full
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["9", " ", "\n", "augustus", "aug.", "maandag", "vorige", "week", "weken",
+                                 "geleden", "twee", "eind", "juli", "2015", "in", "op", "deze", "jaar", "jaren",
+                                 "over", "gisteren", "gisteravond", "zondagavond", "vannacht", "morgen",
+                                 "maanden", "dagen", "begin", "dit", "weekend"]), max_size=30),
+       st.sampled_from([" ", ""]))
+def test_dutch_anchors_find_what_a_full_scan_finds(parts: list[str], sep: str) -> None:
+    from storyline.text import times as module
+
+    text = sep.join(parts)
+    full = [(m.start(), m.end()) for m in module._TIME.finditer(text)]
+    assert [(m.start(), m.end()) for m in module._matches(text, "nl")] == full
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["9", " ", "\n", "August", "Aug.", "Monday", "last", "week", "weeks", "ago",
+                                 "two", "late", "July", "2015", "in", "on", "this", "year", "yesterday",
+                                 "tonight", "Friday", "night", "months", "days", "early", "next", "May"]),
+                max_size=30), st.sampled_from([" ", ""]))
+def test_english_anchors_find_what_a_full_scan_finds(parts: list[str], sep: str) -> None:
+    from storyline.text import times as module
+
+    text = sep.join(parts)
+    full = [(m.start(), m.end()) for m in module._TIME.finditer(text)]
+    assert [(m.start(), m.end()) for m in module._matches(text, "en")] == full

@@ -256,9 +256,25 @@ def find_times(text: str, sentences: list[Sentence], published: PartialDate | No
 _TIME_LOW = re.compile(_TIME.pattern)  # the same pattern for lowercased text (faster)
 _ANCHOR_WORDS = {*_WEEKDAYS, *_MONTHS, *(w.split()[-1] for w in _REL_DAYS), "geleden", "ago",
                  "week", "weken", "weekeinde", "maand", "jaar", "jaren", "month", "year", "dagen", "maanden"}
-# only the shortest anchors: "jan" already finds "januari" and "january"
-_ANCHORS = tuple(sorted(w for w in _ANCHOR_WORDS
-                        if not any(o != w and w.startswith(o) for o in _ANCHOR_WORDS)))
+_EN_ONLY_ANCHORS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                    "february", "march", "may", "june", "july", "august", "october", "mar", "oct", "yesterday",
+                    "today", "tonight", "tomorrow", "morning", "afternoon", "evening", "night", "ago", "month",
+                    "year"}
+_NL_ONLY_ANCHORS = {*(w for w in _WEEKDAYS if not w.endswith("day")), "januari", "februari", "maart", "mei",
+                    "juni", "juli", "augustus", "oktober", "mrt", "okt", "febr", "geleden", "weken",
+                    "weekeinde", "maand", "maanden", "jaar", "jaren", "dagen",
+                    *(w for w in _REL_DAYS if " " not in w and w not in ("yesterday", "today", "tonight",
+                                                                         "tomorrow"))}
+
+
+def _shortest(words: set[str]) -> tuple[str, ...]:
+    """Only the shortest anchors: "jan" already finds "januari" and "january"."""
+    return tuple(sorted(w for w in words if not any(o != w and w.startswith(o) for o in words)))
+
+
+_ANCHORS = _shortest(_ANCHOR_WORDS)
+_ANCHORS_BY_LANGUAGE = {"nl": _shortest((_ANCHOR_WORDS - _EN_ONLY_ANCHORS) | {"gister"}),
+                        "en": _shortest(_ANCHOR_WORDS - _NL_ONLY_ANCHORS)}
 _DIGIT_RUN = re.compile(r"\d+")
 _WORD_START = re.compile(r"\b\w")
 _ALPHA_WORD = re.compile(r"[^\W\d_]+\.?")
@@ -267,13 +283,16 @@ _ANCHOR_FULL = frozenset({*_ANCHOR_WORDS, "weken", "weekend", "jaren", "years", 
                                                                      "morgen"))})
 
 
-def _matches(text: str) -> list[re.Match[str]]:
-    """Matches of the time pattern, tried only near anchor words and digits (see anchors.py)."""
+def _matches(text: str, language: str | None = None) -> list[re.Match[str]]:
+    """Matches of the time pattern, tried only near anchor words and digits (see anchors.py).
+
+    Dutch text is searched for Dutch anchor words only, English for English ones (others: both).
+    """
     low = lower_same_length(text)
     if low is None:
         return list(_TIME.finditer(text))
     anchors = set()
-    for p in word_starts(low, _ANCHORS):
+    for p in word_starts(low, _ANCHORS_BY_LANGUAGE.get(language or "", _ANCHORS)):
         w = _ALPHA_WORD.match(low, p)
         if w is not None and (w.group() in _ANCHOR_FULL or w.group().rstrip(".") in _ANCHOR_FULL):
             anchors.add(p)
@@ -305,7 +324,7 @@ def _matches(text: str) -> list[re.Match[str]]:
 def _find(text: str, sentences: list[Sentence], pub: PartialDate | None, language: str) -> list[TimeExpr]:
     starts = [s.start for s in sentences]
     out: list[TimeExpr] = []
-    for m in _matches(text):
+    for m in _matches(text, language):
         index = max(0, bisect.bisect_right(starts, m.start()) - 1) if starts else 0
         sentence = sentences[index] if sentences else None
         lo = max(m.start() - 80, sentence.start if sentence else 0)
