@@ -42,7 +42,12 @@ def _common(word: str, limit: float) -> bool:
     return max(zipf_frequency(low, "nl"), zipf_frequency(low, "en")) >= limit
 
 
-_GENERIC = frozenset(["central", "centre", "center", "centrale", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast", "northwest", "southeast", "southwest", "capital", "coast", "coastal", "upper", "lower", "island", "islands", "lakes", "lake", "mountain", "mountains", "valley", "plateau", "interior", "federal", "national", "border", "river", "sea", "delta", "highlands", "lowlands", "midlands", "region", "district", "city", "noord", "zuid", "oost", "west", "midden", "hoofdstad", "kust", "eilanden"])
+_GENERIC = frozenset(
+    "central centre center centrale north south east west northern southern eastern western northeast northwest "
+    "southeast southwest capital coast coastal upper lower island islands lakes lake mountain mountains valley "
+    "plateau interior federal national border river sea delta highlands lowlands midlands region district city "
+    "noord zuid oost midden hoofdstad kust eilanden".split(" ")
+)
 
 
 def _generic(name: str) -> bool:
