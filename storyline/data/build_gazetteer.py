@@ -42,12 +42,13 @@ def _common(word: str, limit: float) -> bool:
     return max(zipf_frequency(low, "nl"), zipf_frequency(low, "en")) >= limit
 
 
-_GENERIC = frozenset(
+_GENERIC_WORDS = (
     "central centre center centrale north south east west northern southern eastern western northeast northwest "
     "southeast southwest capital coast coastal upper lower island islands lakes lake mountain mountains valley "
     "plateau interior federal national border river sea delta highlands lowlands midlands region district city "
-    "noord zuid oost midden hoofdstad kust eilanden".split(" ")
+    "noord zuid oost midden hoofdstad kust eilanden"
 )
+_GENERIC = frozenset(_GENERIC_WORDS.split())
 
 
 def _generic(name: str) -> bool:
