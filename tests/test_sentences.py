@@ -90,3 +90,8 @@ def test_huge_sentence_and_lone_quotes() -> None:
     big = "woord " * 20000 + "'\u201c\u2019 . ! ?"
     sents = split_sentences(big, "nl")
     assert sents and sum(len(s.text) for s in sents) <= len(big)
+
+
+def test_dutch_newspaper_quote_marks() -> None:
+    got = texts("Tien corporaties doen mee (zie kader). ,,Mijn ambitie is groot'', zegt Huibers. Dat klopt.")
+    assert got == ["Tien corporaties doen mee (zie kader).", ",,Mijn ambitie is groot'', zegt Huibers.", "Dat klopt."]

@@ -141,7 +141,8 @@ class _Scanner:
         self.words: set[str] = {t.text for toks in self.tokens for t in toks}
         self.caps: list[list[int]] = [[i for i, t in enumerate(toks) if t.text[:1].isupper()] for toks in self.tokens]
         self.mid_caps: set[str] = {toks[i].text for toks, caps in zip(self.tokens, self.caps) for i in caps
-                                   if i > 0 and toks[i - 1].text not in _OPENING}
+                                   if i > 0 and toks[i - 1].text not in _OPENING
+                                   and not (i > 1 and toks[i - 1].text == toks[i - 2].text == ",")}
 
     def _drop_initial(self, tok: Token) -> bool:
         """Whether a capitalised sentence-initial word is just a capitalised common word."""
@@ -166,7 +167,7 @@ class _Scanner:
                 tok = toks[i]
                 if not _is_cap(tok):
                     continue
-                initial = i == 0 or toks[i - 1].text in _OPENING
+                initial = i == 0 or toks[i - 1].text in _OPENING or (i > 1 and toks[i - 1].text == toks[i - 2].text == ",")
                 j = i + 1
                 while j < n:
                     nxt = toks[j]

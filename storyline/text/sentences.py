@@ -91,6 +91,8 @@ def _is_boundary(text: str, block_start: int, term_start: int, term: str, nxt: i
     """Whether the terminator ``term`` at ``term_start`` ends a sentence, given the next text at ``nxt``."""
     if nxt >= end:
         return True
+    if text.startswith(",,", nxt):  # Dutch newspaper quote opening: ,,Zo gaat het''
+        return True
     ch = text[nxt]
     following = _next_word(text, nxt, end)
     starts_upper = bool(following) and (following[0].isupper() or following[0].isdigit())
