@@ -276,6 +276,12 @@ _ANCHORS = _shortest(_ANCHOR_WORDS)
 _ANCHORS_BY_LANGUAGE = {"nl": _shortest((_ANCHOR_WORDS - _EN_ONLY_ANCHORS) | {"gister"}),
                         "en": _shortest(_ANCHOR_WORDS - _NL_ONLY_ANCHORS)}
 _DIGIT_RUN = re.compile(r"\d+")
+_UNIT_ANCHORS = frozenset({"week", "weken", "weekend", "weekeinde", "maand", "maanden", "jaar", "jaren",
+                           "dagen", "month", "months", "year", "years", "weeks"})
+_UNIT_PREV = frozenset({"deze", "dit", "vorige", "vorig", "afgelopen", "volgende", "volgend", "komende",
+                        "verleden", "this", "last", "next", "past", "coming", "enkele", "paar", "few", "several",
+                        "a", "an", "een", "één", *_NUM_WORD.split("|")})
+_PREV_WORD = re.compile(r"(\w+)\W*$")
 _WORD_START = re.compile(r"\b\w")
 _ALPHA_WORD = re.compile(r"[^\W\d_]+\.?")
 _ANCHOR_FULL = frozenset({*_ANCHOR_WORDS, "weken", "weekend", "jaren", "years", "months", "weeks",
@@ -294,8 +300,13 @@ def _matches(text: str, language: str | None = None) -> list[re.Match[str]]:
     anchors = set()
     for p in word_starts(low, _ANCHORS_BY_LANGUAGE.get(language or "", _ANCHORS)):
         w = _ALPHA_WORD.match(low, p)
-        if w is not None and (w.group() in _ANCHOR_FULL or w.group().rstrip(".") in _ANCHOR_FULL):
-            anchors.add(p)
+        if w is None or not (w.group() in _ANCHOR_FULL or w.group().rstrip(".") in _ANCHOR_FULL):
+            continue
+        if w.group() in _UNIT_ANCHORS:  # "jaar", "week": only after a modifier or a count ("vorige week")
+            prev = _PREV_WORD.search(low, max(0, p - 30), p)
+            if prev is None or not (prev.group(1) in _UNIT_PREV or prev.group(1).isdigit()):
+                continue
+        anchors.add(p)
     for d in _DIGIT_RUN.finditer(low):
         ds, de = d.span()
         if de - ds == 4 or low[de:de + 1] in ("-", "/", ".") and low[de + 1:de + 2].isdigit():
