@@ -32,7 +32,7 @@ maandag dinsdag woensdag donderdag vrijdag zaterdag zondag vandaag gisteren morg
 vanochtend monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight
 één twee drie one two three first eerste gaan komen blijven laten zeggen krijgen maken staan liggen
 houden geven nemen zien vinden lijken go come get make take give keep say tell see seem become
-volgens according nieuw new verder further
+volgens according nieuw new verder further ervan erop erin ervoor erover eraan ermee
 """.split())  # noqa: SIM905
 
 BIGRAM_WEIGHT = 1.0  # a shared pair of content words says more than a shared word; weighed once each

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storyline.errors import StorylineError
 from storyline.model import Analysis, AnalyzedArticle, SourceRef, Summary, SummarySentence
@@ -23,7 +24,7 @@ from storyline.summarize.concepts import (
     is_number,
     sentence_concepts,
 )
-from storyline.summarize.filters import boilerplate_reason, judge, trimmed_text, words
+from storyline.summarize.filters import judge, trimmed_text, words
 from storyline.summarize.order import Placed, order
 from storyline.summarize.select import Budget, Candidate, select
 from storyline.summarize.support import SentenceInfo, SupportIndex
@@ -52,7 +53,7 @@ class _Prepared:
     def similar(self, a: Candidate, b: Candidate) -> float:
         """How much two candidates say the same (idf-weighted overlap, numbers ignored)."""
         ia, ib = self.infos.get((a.item, a.sentence)), self.infos.get((b.item, b.sentence))
-        return self.index.overlap(ia, ib) if ia and ib else 0.0
+        return self.index.overlap(ia, ib, topic=True) if ia and ib else 0.0
 
 
 def story_language(items: Sequence[AnalyzedArticle]) -> str | None:
@@ -101,8 +102,9 @@ def _prepare(items: Sequence[AnalyzedArticle]) -> _Prepared:
         an = it.analysis
         lang = an.language or it.article.language
         concepts_of = []
-        caption_paragraphs = {s.paragraph for s in an.sentences
-                              if boilerplate_reason(s.text) in ("photo credit", "embedded tweet")}
+        verdicts = [judge(s.text, lang, strict) for s in an.sentences]
+        caption_paragraphs = {s.paragraph for s, v in zip(an.sentences, verdicts, strict=True)
+                              if v.reason in ("photo credit", "embedded tweet")}
         body_position = 0
         names = _entity_lemmas(an, lang)
         amounts = _amounts(an)
@@ -111,7 +113,7 @@ def _prepare(items: Sequence[AnalyzedArticle]) -> _Prepared:
             concepts = sentence_concepts(lemmas, names.get(s.index)) | amounts.get(s.index, frozenset())
             concepts_of.append(concepts)
             unigrams = frozenset(c for c in concepts if " " not in c)
-            verdict = judge(s.text, lang, strict)
+            verdict = verdicts[k]
             if not verdict.ok or s.paragraph in caption_paragraphs or s.foreign:
                 continue
             numbers = amounts.get(s.index) or frozenset(fold(x) for x in lemmas if is_number(x))
@@ -136,7 +138,8 @@ def _prepare(items: Sequence[AnalyzedArticle]) -> _Prepared:
     weights = concept_weights(per_article)
     index = SupportIndex(list(infos.values()))
     if len(items) > 1 and OUTLET_BONUS:
-        counts = index.outlet_counts([infos[(c.item, c.sentence)] for c in candidates])
+        row = {(info.item, info.sentence): k for k, info in enumerate(index.sentences)}
+        counts = index.outlet_counts([row[(c.item, c.sentence)] for c in candidates])
         for c, count in zip(candidates, counts, strict=True):
             c.prior *= 1.0 + OUTLET_BONUS * count / (len(items) - 1)
     return _Prepared(candidates, infos, index, weights, language)
@@ -153,14 +156,20 @@ def _amounts(an: Analysis) -> dict[int, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=50_000)
+def _name_lemmas(text: str, language: str | None) -> tuple[str, ...]:
+    """Folded content lemmas of a name mention (cached: the same names recur in every article)."""
+    return tuple(fold(lemma) for lemma in content_lemmas(text, language))
+
+
 def _entity_lemmas(an: Analysis, language: str | None) -> dict[int, dict[str, str]]:
     """Per sentence, the folded lemmas of its name mentions mapped to their entity concept."""
     out: dict[int, dict[str, str]] = {}
     for m in an.mentions:
         concept = entity_concept(m.key, m.head, m.type)
         table = out.setdefault(m.sentence, {})
-        for lemma in content_lemmas(m.text, language):
-            table[fold(lemma)] = concept
+        for lemma in _name_lemmas(m.text, language):
+            table[lemma] = concept
     return out
 
 

@@ -20,6 +20,11 @@ _PHOTO = re.compile(
     r"|\((?:photo|foto|beeld)[^)]*\)|©|\bgetty images\b|\bphoto credit\b|\bap photo\b",
     re.IGNORECASE,
 )
+_PHOTO_MARKS = ("foto", "beeld", "photo", "image", "afbeelding", "illustratie", "video", "copyright", "\u00a9",
+                "getty")
+_NOTICE_MARKS = ("cookie", "adblock", "ad blocker", "advertentie", "javascript", "nieuwsbrief", "newsletter",
+                 "abonne", "abonnement", "subscri", "sign up", "inloggen", "log in", "privacy", "rights reserved",
+                 "rechten voorbehouden")
 _TWEET = re.compile(r"pic\.twitter\.com|twitter\.com/|\(@\w+\)|^\s*[—–-]\s*.*@\w+|t\.co/", re.IGNORECASE)
 _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
 _BYLINE = re.compile(
@@ -95,19 +100,21 @@ def boilerplate_reason(text: str, strict_punctuation: bool = True) -> str:
     ``strict_punctuation`` rejects lines without sentence-final punctuation (subheads, headlines);
     it is relaxed for stories whose articles have no sentence punctuation at all.
     """
-    if _TWEET.search(text):
+    lower = text.lower()
+    n = len(words(text)) if len(text) < 200 else len(text.split())
+    # cheap substring gates first: most sentences contain none of the markers
+    if ("twitter" in lower or "@" in lower or "t.co/" in lower) and _TWEET.search(text):
         return "embedded tweet"
-    if _URL.search(text):
+    if ("http" in lower or "www." in lower) and _URL.search(text):
         return "link"
-    if _PHOTO.search(text):
+    if any(k in lower for k in _PHOTO_MARKS) and _PHOTO.search(text):
         return "photo credit"
-    if _READ_MORE.search(text):
+    if n <= 25 and _READ_MORE.search(text):
         return "read-more link"
-    if _BYLINE.search(text) and len(words(text)) <= 10:
+    if n <= 10 and _BYLINE.search(text):
         return "byline"
-    if _NOTICE.search(text):
+    if any(k in lower for k in _NOTICE_MARKS) and _NOTICE.search(text):
         return "site notice"
-    n = len(words(text))
     if n < MIN_WORDS:
         return "fragment"
     stripped = text.rstrip()
@@ -128,18 +135,35 @@ def judge(text: str, language: str | None, strict_punctuation: bool = True) -> V
     start = len(text) - len(text.lstrip())
     end = len(text.rstrip())
     m = _TRIMMABLE.match(text[start:])
-    if m and len(words(text[start + m.end():end])) >= MIN_WORDS:
+    if m and len(text[start + m.end():end].split()) >= MIN_WORDS:
         start += m.end()
     m = _ATTRIBUTION.search(text[start:end])
-    if m and text[start:end][: m.start()].count('"') % 2 == 0 and len(words(text[start:start + m.start()])) >= MIN_WORDS:
+    if m and text[start:end][: m.start()].count('"') % 2 == 0 and len(text[start:start + m.start()].split()) >= MIN_WORDS:
         end = start + m.start()
-    first = words(text[start:end])[:1]
+    opening = text[start:min(end, start + 100)]  # the first words decide the discourse flags
+    first = words(opening)[:1]
     head = first[0].lower() if first else ""
     lang = language if language in _CONNECTIVE else None
     connectives = _CONNECTIVE[lang] if lang else _CONNECTIVE["nl"] | _CONNECTIVE["en"]
     pronouns = _PRONOUN[lang] if lang else _PRONOUN["nl"] | _PRONOUN["en"]
-    needs = head in connectives or head in pronouns
-    return Verdict(True, "", start, end, needs, needs or _mentions_also_early(text[start:end], lang))
+    needs = head in connectives or head in pronouns or _inverted_pronoun(opening, lang)
+    return Verdict(True, "", start, end, needs, needs or _mentions_also_early(opening, lang))
+
+
+_SUBJECT_PRONOUNS = {"nl": frozenset({"hij", "zij", "ze", "zijn", "diens"}),
+                     "en": frozenset({"he", "she", "they", "his", "their"})}
+
+
+def _inverted_pronoun(text: str, language: str | None) -> bool:
+    """'In een adem steunde hij…', 'Vlak na zijn toespraak…': a (possessive) pronoun among the first
+    words, before any name, points back to someone named earlier."""
+    pronouns = _SUBJECT_PRONOUNS.get(language or "", _SUBJECT_PRONOUNS["nl"] | _SUBJECT_PRONOUNS["en"])
+    for k, w in enumerate(words(text)[:6]):
+        if k > 0 and w[:1].isupper():
+            return False
+        if k > 0 and w.lower() in pronouns:
+            return True
+    return False
 
 
 def _mentions_also_early(text: str, language: str | None) -> bool:

@@ -18,6 +18,8 @@ import numpy as np
 from scipy import sparse
 
 SUPPORT_THRESHOLD = 0.25  # idf-weighted word overlap (F1) from which another outlet states the same content
+COMMON_MIN = 8  # a word is "topic" when it is in more than max(8, a tenth of the) sentences
+NEAR_COPY = 0.8  # word overlap (topic words included) of a copy or a lightly edited copy
 ENTITY_WEIGHT = 0.5  # names are what the story is about; a shared predicate makes the same statement
 
 
@@ -58,6 +60,10 @@ class SupportIndex:
         self.idf = {u: math.log(1 + n / len(ks)) * (ENTITY_WEIGHT if u.startswith("@") else 1.0)
                     for u, ks in self.postings.items()}
         self._norms: dict[int, float] = {}
+        # Words in more than a tenth of the story's sentences are its topic (the main names, "president"):
+        # they count in a sentence's mass but sharing them does not make two sentences say the same.
+        limit = max(COMMON_MIN, n // 10)
+        self.common = frozenset(u for u, ks in self.postings.items() if len(ks) > limit)
 
     def _mass(self, k: int) -> float:
         found = self._norms.get(k)
@@ -72,9 +78,14 @@ class SupportIndex:
         return sum(idf.get(u, 0.0) for u in unigrams)
 
     def overlap(self, a: SentenceInfo, b: SentenceInfo, mass_a: float | None = None,
-                mass_b: float | None = None) -> float:
-        """Harmonic mean of the idf-weighted share of each sentence's words that the other one has."""
-        shared = self.mass(a.unigrams & b.unigrams)
+                mass_b: float | None = None, topic: bool = False) -> float:
+        """Harmonic mean of the idf-weighted share of each sentence's words that the other one has.
+
+        Shared topic words count only with ``topic`` (for repetition: two sentences that say the
+        same about the main names repeat each other, but do not state the same fact).
+        """
+        both = a.unigrams & b.unigrams
+        shared = self.mass(both if topic else both - self.common)
         if shared <= 0:
             return 0.0
         ma = mass_a if mass_a is not None else self.mass(a.unigrams)
@@ -86,49 +97,47 @@ class SupportIndex:
         """Same-content score of two sentences in [0, 1]; 0 when their numbers disagree."""
         if a.numbers and b.numbers and not (a.numbers & b.numbers):
             return 0.0
-        return self.overlap(a, b, mass_a, mass_b)
+        score = self.overlap(a, b, mass_a, mass_b)
+        if score < SUPPORT_THRESHOLD:  # a (near) copy states the same, even when all its words are topic words
+            copy = self.overlap(a, b, mass_a, mass_b, topic=True)
+            if copy >= NEAR_COPY:
+                score = copy
+        return score
 
-    def outlet_counts(self, queries: Sequence[SentenceInfo], threshold: float = SUPPORT_THRESHOLD) -> list[int]:
-        """For each query, how many other articles have a sentence stating the same content.
+    def _matrices(self) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
+        """Sentence-by-word incidence (topic words left out), idf-weighted copy, and sentence masses."""
+        cols_of = [u for u in self.postings if u not in self.common]
+        lengths = np.array([len(self.postings[u]) for u in cols_of], dtype=np.int64)
+        rows = np.fromiter((k for u in cols_of for k in self.postings[u]), dtype=np.int64, count=int(lengths.sum()))
+        cols = np.repeat(np.arange(len(cols_of), dtype=np.int64), lengths)
+        idf = np.array([self.idf[u] for u in cols_of], dtype=np.float64)
+        shape = (len(self.sentences), len(cols_of))
+        x = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
+        weighted = sparse.csr_matrix((idf[cols], (rows, cols)), shape=shape)
+        masses = np.array([self._mass(k) for k in range(len(self.sentences))])
+        return x, weighted, masses
+
+    def outlet_counts(self, rows: Sequence[int], threshold: float = SUPPORT_THRESHOLD) -> list[int]:
+        """For each sentence ``rows[i]`` (positions in this index), how many other articles have a
+        sentence stating the same content.
 
         One sparse product over the whole story: the shared idf mass of every query with every
-        sentence, F1 = 2 * shared / (mass_query + mass_sentence). Words in more than a tenth of the
-        story's sentences are left out of the product (their idf is small; it keeps it sparse).
+        sentence, F1 = 2 * shared / (mass_query + mass_sentence); topic words are not shared mass
+        (as in ``overlap``), which also keeps the product sparse.
         """
-        if not queries or not self.sentences:
-            return [0] * len(queries)
-        n = len(self.sentences)
-        common = max(20, n // 10)
-        vocab: dict[str, int] = {}
-        for u, ks in self.postings.items():
-            if len(ks) <= common:
-                vocab[u] = len(vocab)
-        idf = np.array([self.idf[u] for u in vocab], dtype=np.float64)
-
-        def matrix(infos: Sequence[SentenceInfo]) -> sparse.csr_matrix:
-            rows: list[int] = []
-            cols: list[int] = []
-            for r, info in enumerate(infos):
-                for u in info.unigrams:
-                    j = vocab.get(u)
-                    if j is not None:
-                        rows.append(r)
-                        cols.append(j)
-            data = np.ones(len(rows), dtype=np.float64)
-            return sparse.csr_matrix((data, (rows, cols)), shape=(len(infos), len(vocab)))
-
-        x = matrix(self.sentences)
-        q = matrix(queries).multiply(idf[None, :]).tocsr()
-        shared = (q @ x.T).tocsr()
-        mass_x = np.array([self._mass(k) for k in range(n)])
+        if not rows or not self.sentences:
+            return [0] * len(rows)
+        x, weighted, masses = self._matrices()
+        picked = np.asarray(rows, dtype=np.int64)
+        shared = (weighted[picked] @ x.T).tocsr()
         items = np.array([info.item for info in self.sentences])
         out = []
-        for r, query in enumerate(queries):
+        for r, k in enumerate(picked):
             lo, hi = shared.indptr[r], shared.indptr[r + 1]
             cols, vals = shared.indices[lo:hi], shared.data[lo:hi]
-            f1 = 2 * vals / (self.mass(query.unigrams) + mass_x[cols])
-            hit = items[cols[f1 >= threshold]]
-            out.append(len(set(hit.tolist()) - {query.item}))
+            f1 = 2 * vals / (masses[k] + masses[cols])
+            hit = np.unique(items[cols[f1 >= threshold]])
+            out.append(int(hit.size - np.count_nonzero(hit == self.sentences[k].item)))
         return out
 
     def supporters(self, query: SentenceInfo, threshold: float = SUPPORT_THRESHOLD) -> list[Match]:
