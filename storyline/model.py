@@ -586,7 +586,12 @@ class DigestArticle:
 
 @dataclass
 class DigestStory:
-    """One story of a digest: its articles (in arrival order) and the sections later stages add."""
+    """One story of a digest: its articles (in arrival order) and the sections later stages add.
+
+    ``to_dict`` is the JSON the CLI (`digest --json`) and the web API serve; article references
+    inside it (summary support, events, duplicates, entity articles) are article ids, and
+    ``articles`` maps each id to its label, outlet and date.
+    """
 
     articles: list[DigestArticle]
     id: str | None = None
@@ -595,11 +600,49 @@ class DigestStory:
     events: list[Event] = field(default_factory=list)
     facts: list[Fact] | None = None  # filled by storyline.facts
     timeline: list[TimelineEntry] | None = None  # filled by storyline.timeline
+    entities: list[Entity] = field(default_factory=list)
+    duplicates: list[list[str]] = field(default_factory=list)  # first id is the original
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def headline(self) -> str:
+        """The summary's headline, else the story title, else the first article's title."""
+        if self.summary is not None and self.summary.headline:
+            return self.summary.headline
+        return self.title or next((a.title for a in self.articles if a.title), "") or (self.id or "")
+
+    @property
+    def conflict_count(self) -> int:
+        return sum(1 for f in self.facts or [] if f.verdict == "conflict")
+
+    @property
+    def outlets(self) -> list[str]:
+        return sorted({a.outlet for a in self.articles if a.outlet}, key=str.casefold)
+
+    @property
+    def source_count(self) -> int:
+        """Independent sources: outlets, plus articles without an outlet, duplicates not counted."""
+        copies = {c for g in self.duplicates for c in g[1:]}
+        originals = [a for a in self.articles if a.id not in copies]
+        return len({a.outlet for a in originals if a.outlet}) + sum(1 for a in originals if not a.outlet)
+
+    def date_span(self) -> tuple[PartialDate | None, PartialDate | None]:
+        dates = sorted((a.published for a in self.articles if a.published), key=PartialDate.sort_key)
+        return (dates[0], dates[-1]) if dates else (None, None)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "title": self.title, "articles": [a.to_dict() for a in self.articles],
-                "summary": _section_dict(self.summary), "events": _section_dict(self.events),
-                "facts": _section_dict(self.facts), "timeline": _section_dict(self.timeline)}
+        first, last = self.date_span()
+        return {"id": self.id, "headline": self.headline, "title": self.title,
+                "first_published": first.iso() if first else None, "last_published": last.iso() if last else None,
+                "languages": sorted({a.language for a in self.articles if a.language}),
+                "outlets": self.outlets, "article_count": len(self.articles), "source_count": self.source_count,
+                "conflict_count": self.conflict_count,
+                "summary": [s.to_dict() for s in self.summary.sentences] if self.summary else [],
+                "summary_language": self.summary.language if self.summary else None,
+                "facts": _section_dict(self.facts) or [], "timeline": _section_dict(self.timeline) or [],
+                "events": _section_dict(self.events), "entities": _section_dict(self.entities),
+                "duplicates": [list(g) for g in self.duplicates], "notes": list(self.notes),
+                "articles": [a.to_dict() for a in self.articles]}
 
 
 @dataclass

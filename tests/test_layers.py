@@ -20,7 +20,7 @@ LAYERS: dict[str, int] = {
     "ingest": 2, "text": 2,
     "dedupe": 3, "stories": 3,
     "facts": 4, "summarize": 4, "timeline": 4,
-    "store": 5, "pipeline": 5,
+    "store": 5, "pipeline": 5, "digest": 5,
     "render": 6, "cli": 6, "web": 6,
     "data": 6,  # package data and the scripts that build it (e.g. build_gazetteer.py): tools, on top
 }

@@ -1,0 +1,153 @@
+"""Stories with everything said about them (layer 5): stored articles → analysed → clustered → digest.
+
+The stages are pure; this module wires them to the store so each is computed once:
+- ``analyzed``: text analyses, cached in the store per analyser version (a change to any module of
+  ``storyline.text`` makes a new version, so stale analyses are never served);
+- ``assign_stories``: the persistent online clusterer (its state lives in the store's kv table), so a
+  story keeps its id as articles join, across runs and processes;
+- ``story_digest``: summary, facts, timeline, events, entities and duplicates of one story.
+CLI (`storyline digest`) and web show what ``build_digest`` / ``stored_story_digest`` return.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from pathlib import Path
+
+from storyline import __version__
+from storyline.model import AnalyzedArticle, Article, Digest, DigestArticle, DigestStory, Rejected, Story
+from storyline.stories import StoryClusterer, split_events
+from storyline.stories.build import story_title
+from storyline.stories.cluster import time_order
+from storyline.store import Store, StoredArticle
+from storyline.summarize import summarize
+from storyline.text import analyze
+from storyline.text.entities import link_entities
+from storyline.timeline import facts_and_timeline
+
+CLUSTERER_KEY = "clusterer"
+DEFAULT_SUMMARY_WORDS = 100
+
+
+def _analyser_version() -> str:
+    """Version tag of the text analysis: package version + hash of the text package's source files."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted((Path(__file__).parent / "text").rglob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
+ANALYSIS_VERSION = _analyser_version()
+
+
+def _article(stored: StoredArticle) -> Article:
+    return stored.article
+
+
+def analyzed(store: Store, ids: Sequence[str]) -> list[AnalyzedArticle]:
+    """The articles with these ids with their analyses: stored ones reused, missing ones computed and stored."""
+    stored = store.get_articles(ids)
+    cached = store.get_analyses([s.id for s in stored], ANALYSIS_VERSION)
+    fresh = []
+    for s in stored:
+        if s.id not in cached:
+            analysis = analyze(s.article)
+            analysis.article_id = s.id
+            cached[s.id] = analysis
+            fresh.append(analysis)
+    if fresh:
+        store.put_analyses(fresh, ANALYSIS_VERSION)
+        languages = {a.article_id: a.language for a in fresh if a.language}
+        store.set_languages({k: v for k, v in languages.items()
+                             if next(s for s in stored if s.id == k).article.language is None})
+    out = []
+    for s in stored:
+        if s.article.language is None and cached[s.id].language:
+            s.article.language = cached[s.id].language
+        out.append(AnalyzedArticle(s.article, cached[s.id]))
+    return out
+
+
+def assign_stories(store: Store, items: Sequence[AnalyzedArticle]) -> list[Story]:
+    """Add these articles to the persistent story clustering; returns the stories they are in now.
+
+    Articles already assigned keep their story; new ones are added in publication order. Stories a
+    new article merged away are deleted from the store (their articles now belong to the survivor).
+    """
+    with store.atomic():
+        state = store.get_value(CLUSTERER_KEY)
+        clusterer = StoryClusterer.from_state(state) if state else StoryClusterer()
+        before = set(state.get("alias", {})) if state else set()
+        touched = {clusterer.add(item) for item in time_order(items)}
+        saved = clusterer.state_dict()
+        store.put_value(CLUSTERER_KEY, saved)
+        for gone in set(saved["alias"]) - before:
+            store.delete_story(gone)
+        alive = {story.id: story for story in clusterer.stories()}
+        touched = {clusterer.resolve(sid) for sid in touched}
+        stories = [alive[sid] for sid in sorted(touched) if sid in alive]
+        for story in stories:
+            members = analyzed(store, story.articles)
+            story.events = split_events(story, members)
+            story.title = story_title(story, members)
+        store.put_stories(stories)
+    return stories
+
+
+def digest_article(stored: Article, article_id: str, word_count: int) -> DigestArticle:
+    """The line a digest shows for one article."""
+    return DigestArticle(id=article_id, label=stored.label, title=stored.title, outlet=stored.outlet,
+                         published=stored.published, language=stored.language, word_count=word_count,
+                         url=stored.url, partial=stored.partial)
+
+
+def story_digest(story: Story, items: Sequence[AnalyzedArticle], words: int = DEFAULT_SUMMARY_WORDS) -> DigestStory:
+    """Everything shown for one story: its sources, summary, facts, timeline, events and entities."""
+    by_id = {it.id: it for it in items}
+    copies = {c for group in story.duplicates for c in group[1:]}
+    members = [by_id[a] for a in story.articles if a in by_id]
+    sources = [m for m in members if m.id not in copies] or members
+    summary = summarize(sources, words=words) if sources else None
+    facts = facts_and_timeline(sources) if sources else None
+    return DigestStory(
+        articles=[digest_article(m.article, m.id, m.article.word_count) for m in members],
+        id=story.id,
+        title=story.title,
+        summary=summary,
+        events=list(story.events),
+        facts=facts.facts if facts else [],
+        timeline=facts.timeline if facts else [],
+        entities=link_entities([m.analysis for m in sources]),
+        duplicates=[list(g) for g in story.duplicates],
+        notes=list(facts.notes) if facts else [],
+    )
+
+
+def build_digest(store: Store, ids: Sequence[str], rejected: Sequence[Rejected] = (),
+                 words: int = DEFAULT_SUMMARY_WORDS) -> Digest:
+    """The digest of the stories these articles are in (newest story first), each story whole."""
+    items = analyzed(store, ids)
+    stories = assign_stories(store, items)
+    wanted = set(ids)
+    stories = [s for s in stories if wanted & set(s.articles)]
+    digests = []
+    for story in stories:
+        members = analyzed(store, story.articles)
+        digests.append(story_digest(story, members, words))
+    digests.sort(key=lambda d: _last_published(d), reverse=True)
+    return Digest(stories=digests, rejected=list(rejected))
+
+
+def stored_story_digest(store: Store, story_id: str, words: int = DEFAULT_SUMMARY_WORDS) -> DigestStory | None:
+    """The digest of one stored story, or None when there is no such story."""
+    story = store.get_story(story_id)
+    if story is None:
+        return None
+    return story_digest(story, analyzed(store, story.articles), words)
+
+
+def _last_published(d: DigestStory) -> str:
+    dates = [a.published.iso() for a in d.articles if a.published]
+    return max(dates) if dates else ""
