@@ -1,9 +1,9 @@
 """A stream of realistic, distinct Dutch articles built from the DPG 2019 articles (for scale runs).
 
 How an article is made: pick a base DPG article (a shuffled pass over all 1,438 per "epoch");
-keep its first two sentences (the lead) and a random 55-80 % of the remaining sentences in order;
-insert 1-4 sentences from one or two of its 5 nearest neighbours (TF-IDF cosine over the DPG
-set, i.e. articles on the same topic) after the lead. The date is the base date shifted by
+keep its first sentence (the lead) and a random 30-50 % of the remaining sentences in order;
+insert 4-6 sentences from two of its 5 nearest neighbours (TF-IDF cosine over the DPG set, i.e.
+articles on the same topic) after the lead. The date is the base date shifted by
 ``EPOCH_DAYS`` per epoch plus -2..+2 days, so the stream spans years with recurring topics and
 stays in time order per epoch. Ids are ``gen-<n>``; exact repeats are redrawn, so every text is
 distinct. Texts share sentences with their base, like follow-ups do; the dedupe index flags few
@@ -77,12 +77,13 @@ def generate(n: int, seed: int = 0, sources: list[Source] | None = None) -> Iter
                 break
             base = sources[b]
             for _attempt in range(5):
-                lead, rest = base.sentences[:2], base.sentences[2:]
-                keep = [s for s in rest if rng.random() < rng.uniform(0.55, 0.8)]
+                lead, rest = base.sentences[:1], base.sentences[1:]
+                share = rng.uniform(0.3, 0.5)
+                keep = [s for s in rest if rng.random() < share]
                 extra: list[str] = []
-                for nb in rng.sample(base.neighbours, k=rng.randint(1, 2)):
+                for nb in rng.sample(base.neighbours, k=2):
                     pool = sources[nb].sentences[1:] or sources[nb].sentences
-                    extra += rng.sample(pool, k=min(len(pool), rng.randint(1, 2)))
+                    extra += rng.sample(pool, k=min(len(pool), rng.randint(2, 3)))
                 body = lead + extra + keep
                 text = " ".join(body)
                 key = hash(text)

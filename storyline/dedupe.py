@@ -17,7 +17,7 @@ import hashlib
 import re
 import zlib
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -134,9 +134,10 @@ class _Dated:
     article: Article
 
 
-def find_duplicates(articles: Sequence[Article | AnalyzedArticle]) -> list[list[str]]:
-    """Groups of exact and near-duplicate article ids; the first id of a group is the original
-    (earliest published, else first seen), the rest follow in time order."""
+def find_duplicates(articles: Sequence[Article | AnalyzedArticle],
+                    key: Callable[[Article], str] | None = None) -> list[list[str]]:
+    """Groups of exact and near-duplicate article ids (or ``key(article)``); the first of a group
+    is the original (earliest published, else first seen), the rest follow in time order."""
     plain = [a.article if isinstance(a, AnalyzedArticle) else a for a in articles]
     dated = [
         _Dated((0 if a.published else 1, a.published.sort_key() if a.published else (), i), a)
@@ -145,5 +146,5 @@ def find_duplicates(articles: Sequence[Article | AnalyzedArticle]) -> list[list[
     dated.sort(key=lambda d: d.key)
     index = DuplicateIndex()
     for d in dated:
-        index.add(d.article.id, d.article.text, d.article.title)
+        index.add(key(d.article) if key else d.article.id, d.article.text, d.article.title)
     return index.groups()

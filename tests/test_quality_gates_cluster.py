@@ -1,0 +1,53 @@
+"""CI quality gates of issue 4: story clustering on ECB+ and DUC 2004, stream = batch, DPG duplicates.
+
+Floors live in benchmarks/baseline.json under "cluster" (figures and baselines: docs/BENCHMARKS.md,
+`python -m benchmarks.bench_cluster`). Skips with a message where ../shared/data is absent.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks._report import DATA, load_baseline
+from benchmarks.bench_cluster import agglomerative, dpg_duplicates, load_duc, load_ecb, ours, stability
+from storyline.stories.metrics import bcubed
+
+FLOORS = load_baseline().get("cluster", {})
+pytestmark = pytest.mark.skipif(
+    not (DATA / "ecbplus" / "docs.jsonl").exists() or not (DATA / "duc2004" / "docs").exists(),
+    reason=f"evaluation data not found under {DATA} (set STORYLINE_DATA to the shared data folder)")
+
+
+@pytest.fixture(scope="module")
+def ecb():  # type: ignore[no-untyped-def]
+    return load_ecb()
+
+
+@pytest.fixture(scope="module")
+def duc():  # type: ignore[no-untyped-def]
+    return load_duc()
+
+
+def test_ecb_subtopic_floor_and_beats_the_tuned_tfidf_baseline(ecb) -> None:  # type: ignore[no-untyped-def]
+    ours_f1 = bcubed(ours(ecb.items), ecb.gold).f1
+    base_f1 = bcubed(agglomerative(ecb.items, FLOORS["ecb_baseline_distance"]), ecb.gold).f1
+    assert ours_f1 >= FLOORS["ecb_subtopic_f1"], ours_f1
+    assert ours_f1 > base_f1, (ours_f1, base_f1)
+
+
+def test_duc_floor_and_beats_the_tuned_tfidf_baseline(duc) -> None:  # type: ignore[no-untyped-def]
+    ours_f1 = bcubed(ours(duc.items), duc.gold).f1
+    base_f1 = bcubed(agglomerative(duc.items, FLOORS["duc_baseline_distance"]), duc.gold).f1
+    assert ours_f1 >= FLOORS["duc_f1"], ours_f1
+    assert ours_f1 > base_f1, (ours_f1, base_f1)
+
+
+def test_one_at_a_time_with_saved_state_equals_batch(duc) -> None:  # type: ignore[no-untyped-def]
+    assert stability(duc) >= FLOORS["stream_vs_batch_f1"]
+
+
+@pytest.mark.skipif(not (DATA / "dpgmedia2019").exists(), reason=f"DPG 2019 articles not found under {DATA}")
+def test_dpg_near_duplicates() -> None:
+    dup = dpg_duplicates()
+    assert dup["precision"] >= FLOORS["dpg_dup_precision"], dup
+    assert dup["recall"] >= FLOORS["dpg_dup_recall"], dup
