@@ -18,7 +18,16 @@ from storyline import __version__
 from storyline.ingest import InputSource, expand_inputs, read_source
 from storyline.model import Article, Digest, DigestArticle, DigestStory, Rejected
 from storyline.settings import Settings
-from storyline.store import FileStamp, InputRecord, PreparedBatch, Store, StoredArticle, prepare_articles
+from storyline.store import (
+    ArticleKeys,
+    FileStamp,
+    InputRecord,
+    PreparedBatch,
+    Store,
+    StoredArticle,
+    article_keys,
+    prepare_articles,
+)
 from storyline.store.background import BackgroundWriter
 from storyline.text.language import detect_language
 
@@ -70,12 +79,13 @@ class _Batcher:
     def __init__(self, store: Store, report: IngestReport, size: int, writer: BackgroundWriter) -> None:
         self.store, self.report, self.size, self.writer = store, report, size, writer
         self.articles: list[Article] = []
-        self.ids: list[str] = []
+        self.keys: list[ArticleKeys] = []
         self.finished: list[InputRecord] = []
         self.seen: set[str] = set()
 
     def add(self, article: Article, pending: _Pending) -> None:
-        article_id = article.id
+        keys = article_keys(article)
+        article_id = keys.id
         self.report.read += 1
         pending.ids.append(article_id)
         if article_id in self.seen:  # the same article twice in this run
@@ -84,7 +94,7 @@ class _Batcher:
         self.seen.add(article_id)
         self.report.ids.append(article_id)
         self.articles.append(article)
-        self.ids.append(article_id)
+        self.keys.append(keys)
         if len(self.articles) >= self.size:
             self.flush()
 
@@ -100,12 +110,12 @@ class _Batcher:
         """
         if not self.articles and not self.finished:
             return
-        known = self.store.existing_ids(self.ids)
+        known = self.store.existing_ids(k.id for k in self.keys)
         self.report.duplicate += len(known)
-        fresh = [(a, i) for a, i in zip(self.articles, self.ids, strict=True) if i not in known]
-        prepared = prepare_articles([a for a, _ in fresh], [i for _, i in fresh])
+        fresh = [(a, k) for a, k in zip(self.articles, self.keys, strict=True) if k.id not in known]
+        prepared = prepare_articles([a for a, _ in fresh], [k for _, k in fresh])
         finished = self.finished
-        self.articles, self.ids, self.finished = [], [], []
+        self.articles, self.keys, self.finished = [], [], []
         self.writer.submit(lambda: self._write(prepared, finished))
 
     def _write(self, prepared: PreparedBatch, finished: list[InputRecord]) -> None:

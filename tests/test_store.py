@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from storyline.errors import StorylineError
 from storyline.model import Analysis, Article, Event, PartialDate, Sentence, Story
 from storyline.store import SCHEMA_VERSION, ArticleFilter, Store, fts_query
-from storyline.store.rows import article_row
+from storyline.store.rows import article_keys, article_row
 
 
 def make(n: int, **kw: object) -> Article:
@@ -98,10 +98,13 @@ def test_add_is_idempotent_also_across_reopen(tmp_path):
 
 def test_row_hash_and_word_count_match_the_model(store):
     article = make(7, text="\u201eZo\u201d  zei hij,\n\n  \u2018niet\u2019  meer.\tKlaar ", title=None)
-    row = dict(zip(("id", "content_hash", *["_"] * 13, "word_count"), article_row(article, article.id, "t")))
+    row = dict(zip(("id", "content_hash", *["_"] * 13, "word_count", "ingested_at"),
+                   article_row(article, article_keys(article), "t"), strict=True))
+    assert row["id"] == article.id
     assert row["content_hash"] == article.content_hash
     assert row["word_count"] == article.word_count == 6
-    assert article_row(make(8, text=" "), "x", "t")[15] == 0
+    blank = make(8, text=" ")
+    assert article_row(blank, article_keys(blank), "t")[15] == 0
 
 
 def test_article_round_trips_through_the_store(store):
@@ -264,6 +267,8 @@ def test_any_article_round_trips(tmp_path_factory, text, title, published, outle
         assert stored.article == article
         assert stored.word_count == article.word_count
         assert s.fts_in_sync()
+        keys = article_keys(article)
+        assert (keys.id, keys.content_hash, keys.word_count) == (article.id, article.content_hash, article.word_count)
 
 
 def test_a_directory_is_not_a_database(tmp_path):
@@ -284,3 +289,17 @@ def test_no_query_escapes_as_a_raw_sqlite_error(store, query):
         assert err.code == "E030"
     else:
         assert all(h.id for h in hits)
+
+
+_tricky = st.text(st.sampled_from(list("aZß\u03a3\u0301\u00e9e\u0308 \n\t\u00a0\u2003\u2019\u201c\u201e'\"x.")), max_size=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_tricky | st.text(max_size=60), title=st.none() | _tricky | st.text(max_size=20),
+       url=st.none() | st.text(max_size=10), outlet=st.none() | _tricky)
+def test_article_keys_equal_the_model_properties(text, title, url, outlet):
+    article = Article(text=text, title=title, url=url, outlet=outlet)
+    keys = article_keys(article)
+    assert keys.id == article.id
+    assert keys.content_hash == article.content_hash
+    assert keys.word_count == article.word_count

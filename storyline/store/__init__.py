@@ -22,7 +22,15 @@ from storyline.store.articles import ArticleQueries, PreparedBatch, fts_query, p
 from storyline.store.db import Database
 from storyline.store.inputs import FileStamp, InputQueries, InputRecord
 from storyline.store.migrations import SCHEMA_VERSION
-from storyline.store.rows import AddResult, ArticleFilter, Highlight, SearchHit, StoredArticle
+from storyline.store.rows import (
+    AddResult,
+    ArticleFilter,
+    ArticleKeys,
+    Highlight,
+    SearchHit,
+    StoredArticle,
+    article_keys,
+)
 from storyline.store.state import StateQueries, story_from_dict, story_to_dict
 
 
@@ -40,6 +48,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "AddResult",
     "ArticleFilter",
+    "ArticleKeys",
     "FileStamp",
     "Highlight",
     "InputRecord",
@@ -47,6 +56,7 @@ __all__ = [
     "SearchHit",
     "Store",
     "StoredArticle",
+    "article_keys",
     "fts_query",
     "prepare_articles",
     "story_from_dict",

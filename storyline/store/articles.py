@@ -21,9 +21,11 @@ from storyline.store.rows import (
     ARTICLE_COLUMNS,
     AddResult,
     ArticleFilter,
+    ArticleKeys,
     Highlight,
     SearchHit,
     StoredArticle,
+    article_keys,
     article_row,
     row_article,
 )
@@ -67,9 +69,13 @@ class ArticleQueries:
     def add_articles(self, batch: Sequence[Article], ids: Sequence[str] | None = None) -> AddResult:
         """Store a batch in one transaction; articles already present (same id) are skipped.
 
-        ``ids`` may pass the precomputed ``Article.id`` of each article (saves hashing twice).
+        ``ids`` is accepted for callers that computed ``Article.id`` already; it must match (the
+        keys are computed in one pass anyway, see ``rows.article_keys``).
         """
-        return ArticleQueries.add_prepared(self, prepare_articles(batch, ids))  # type: ignore[arg-type]
+        prepared = prepare_articles(batch)
+        if ids is not None and list(ids) != prepared.ids:
+            raise ValueError("ids do not match the articles")
+        return ArticleQueries.add_prepared(self, prepared)  # type: ignore[arg-type]
 
     def add_prepared(self: _Db, prepared: PreparedBatch) -> AddResult:
         """Write a prepared batch in one transaction, skipping ids already stored (or repeated in the batch)."""
@@ -201,13 +207,13 @@ class PreparedBatch:
     rows: list[tuple[Any, ...]]
 
 
-def prepare_articles(batch: Sequence[Article], ids: Sequence[str] | None = None) -> PreparedBatch:
-    """The rows of a batch, ready for ``add_prepared``; ``ids`` are the precomputed Article.id values."""
-    ids = list(ids) if ids is not None else [a.id for a in batch]
-    if len(ids) != len(batch):
-        raise ValueError("ids and batch differ in length")
+def prepare_articles(batch: Sequence[Article], keys: Sequence[ArticleKeys] | None = None) -> PreparedBatch:
+    """The rows of a batch, ready for ``add_prepared``; ``keys`` may pass precomputed ``article_keys``."""
+    keys = list(keys) if keys is not None else [article_keys(a) for a in batch]
+    if len(keys) != len(batch):
+        raise ValueError("keys and batch differ in length")
     now = _now()
-    return PreparedBatch(ids, [article_row(a, i, now) for a, i in zip(batch, ids, strict=True)])
+    return PreparedBatch([k.id for k in keys], [article_row(a, k, now) for a, k in zip(batch, keys, strict=True)])
 
 
 def fts_query(query: str) -> str:

@@ -95,19 +95,39 @@ class ArticleFilter:
     until: str | None = None
 
 
-def article_row(article: Article, article_id: str, ingested_at: str) -> tuple[Any, ...]:
+@dataclass(frozen=True)
+class ArticleKeys:
+    """``Article.id``, ``Article.content_hash`` and ``Article.word_count``, computed together."""
+
+    id: str
+    content_hash: str
+    word_count: int
+
+
+def article_keys(article: Article) -> ArticleKeys:
+    """The three keys of an article from one normalisation of its text (the hot path of ingest).
+
+    Equal to the model's properties (a property test checks it): normalising ``title + '\n' +
+    text`` as ``Article.id`` does gives the normalised title and text joined by one space, since
+    every step (NFC across a newline, quote straightening, whitespace collapsing, case folding)
+    works piece by piece; and collapsed text has exactly one space between words.
+    """
+    text = normalize_for_hash(article.text)
+    title = normalize_for_hash(article.title) if article.title else ""
+    key = f"{title} {text}" if title and text else (title or text)
+    extra = (article.url or "").strip() or (article.outlet or "").strip().casefold()
+    article_id = hashlib.sha256((key + "\x00" + extra).encode("utf-8")).hexdigest()[:16]
+    return ArticleKeys(article_id, hashlib.sha256(text.encode("utf-8")).hexdigest(), text.count(" ") + 1 if text else 0)
+
+
+def article_row(article: Article, keys: ArticleKeys, ingested_at: str) -> tuple[Any, ...]:
     """The INSERT parameters for one article, in ARTICLE_COLUMNS order."""
     published = article.published
-    # One normalisation gives both the content hash (== Article.content_hash) and the word count
-    # (== Article.word_count: whitespace-collapsed text has one space between words).
-    norm = normalize_for_hash(article.text)
-    digest = hashlib.sha256(norm.encode("utf-8")).hexdigest()
-    words = norm.count(" ") + 1 if norm else 0
     return (
-        article_id, digest, article.external_id, article.source, article.fmt, article.title,
+        keys.id, keys.content_hash, article.external_id, article.source, article.fmt, article.title,
         article.text, json.dumps(article.boilerplate, ensure_ascii=False), article.outlet, article.url,
         article.author, published.iso() if published else None, published.precision if published else None,
-        article.language, int(article.partial), words, ingested_at,
+        article.language, int(article.partial), keys.word_count, ingested_at,
     )
 
 
