@@ -125,3 +125,13 @@ def test_gazetteer_has_dutch_exonyms_and_names() -> None:
     assert g.place("Maandag") is None and g.place("Union") is None
     assert g.is_given("Svetlana") and g.is_given("Vladimir") and g.is_given("Mark")
     assert g.adjective_country("Wit-Russische") == "Belarus" and g.adjective_country("Russische") == "Russia"
+
+
+def test_party_names_place_adjectives_and_descriptors() -> None:
+    got = by_text("Volgens VVD-leider Mark Rutte wint Forum voor Democratie niet. De Amsterdamse wethouder "
+                  "en de Partij voor de Dieren zwijgen, net als GroenLinks en Thierry Baudet van FvD.")
+    assert got["Forum voor Democratie"].type == "ORG" and got["Partij voor de Dieren"].type == "ORG"
+    assert got["Mark Rutte"].type == "PER" and got["VVD"].type == "ORG"
+    assert got["Amsterdamse"].adjective and got["Amsterdamse"].key == "Amsterdam"
+    assert got["GroenLinks"].type == "ORG"
+    assert got["Thierry Baudet"].type == "PER" and "FvD" in got

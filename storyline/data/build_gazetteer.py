@@ -94,9 +94,13 @@ def _keep_city_name(name: str, main: str, population: int) -> bool:
     if " " in name or (name == main and population >= 200_000):
         return True
     if population >= 1_000_000:
+        import simplemma
         from wordfreq import zipf_frequency
 
-        return zipf_frequency(name.lower(), "en") < 4.0
+        low = name.lower()
+        if simplemma.lemmatize(low, lang="nl").lower() != low:  # "Landen" is a Dutch plural
+            return False
+        return zipf_frequency(low, "en") < 4.0
     return not _common(name, 3.5)
 
 
@@ -112,7 +116,7 @@ def _cities() -> dict[str, tuple[str, str, str]]:
         if city["population"] >= ALT_MIN_POP:
             names += [a for a in city["alternatenames"] if not a.isupper()]
         for name in names:
-            if name in out or not _LATIN_NAME.match(name) or len(name) < 3:
+            if name in out or not _LATIN_NAME.match(name) or len(name) < (3 if name == main else 4):
                 continue
             if name.lower() in _STOP or _MONTHS_DAYS.match(name) or not _keep_city_name(name, main, city["population"]):
                 continue

@@ -38,6 +38,8 @@ from storyline.text.stopwords import STOPWORDS
 from storyline.text.tokens import LEMMATIZED, Token, tokenize
 
 _PARTICLES = frozenset(["van", "de", "der", "den", "ter", "ten", "te", "du", "da", "dos", "la", "le", "von", "bin", "al", "el", "y", "of", "&"])
+_JOINERS = _PARTICLES | {"voor", "for"}
+_MAX_NAME_TOKENS = 12  # longer runs of capitalised words are titles or noise, not one name
 _OPENING = frozenset("\"'\u201c\u2018\u201e\u00ab(:\u2013\u2014-\u2022")
 _COMMON_ZIPF = 3.0
 _ALL_STOP = STOPWORDS["nl"] | STOPWORDS["en"]
@@ -66,6 +68,18 @@ class _Cand:
 def _is_cap(tok: Token) -> bool:
     w = tok.text
     return w[:1].isupper() and (w[:1].isalpha()) and w.lower() not in NOT_NAMES
+
+
+def _place_adjective(g: Gazetteer, word: str) -> str | None:
+    """Dutch adjectives of places: Amsterdamse → Amsterdam, Groningse → Groningen, Haagse → The Hague."""
+    if len(word) < 6 or not word.endswith("se") or g.place(word) is not None:
+        return None
+    stem = word[:-2]
+    for name in (stem, stem + "en", "Den " + stem):
+        place = g.place(name)
+        if place is not None and place.kind in ("city", "region"):
+            return place.canonical
+    return None
 
 
 def _is_initial(tok: Token) -> bool:
@@ -169,7 +183,7 @@ class _Scanner:
                     continue
                 initial = i == 0 or toks[i - 1].text in _OPENING or (i > 1 and toks[i - 1].text == toks[i - 2].text == ",")
                 j = i + 1
-                while j < n:
+                while j < n and j - i < _MAX_NAME_TOKENS:
                     nxt = toks[j]
                     if _is_cap(nxt) and nxt.start - toks[j - 1].end <= 1:
                         j += 1
@@ -178,9 +192,11 @@ class _Scanner:
                             and (_is_cap(toks[j + 1]) or toks[j + 1].text.lower() in _PARTICLES):
                         j += 1  # an initial: "J. de Vries", "George W. Bush"
                         continue
-                    if nxt.text.lower() in _PARTICLES and j + 1 < n and _is_cap(toks[j + 1]) and \
-                            self._particle_ok(toks[i:j], nxt, toks[j + 1]):
-                        j += 2
+                    k = j
+                    while k < n and k - j < 3 and toks[k].text.lower() in _JOINERS:
+                        k += 1
+                    if j < k < n and _is_cap(toks[k]) and self._particle_ok(toks[i:j], toks[j], toks[k]):
+                        j = k + 1  # "Jan van der Berg", "Partij voor de Dieren"
                         continue
                     break
                 span = toks[i:j]
@@ -219,11 +235,15 @@ class _Scanner:
 
     def _particle_ok(self, before: list[Token], particle: Token, after: Token) -> bool:
         """'Jan van der Berg', 'Bank of England', 'Raad van State' join; 'Macron van Frankrijk' does not."""
-        if any(t.text.lower() in ORG_WORDS for t in before) or before[-1].text == "." \
+        if sum(ch.isupper() for ch in after.text) > 1:
+            return False  # an acronym after 'van' is an organisation: "Thierry Baudet van FvD"
+        if any(t.text.lower() in ORG_WORDS for t in before[-3:]) or before[-1].text == "." \
                 or before[-1].text.lower() in _PARTICLES:
             return True
         if self.g.place(after.text) is not None:
             return False
+        if particle.text.lower() in ("voor", "for"):  # "Forum voor Democratie", not "koos Poetin voor Minsk"
+            return not self.g.is_given(after.text) and not self.g.is_given(before[0].text)
         return self.g.is_given(before[0].text) or particle.text[0].isupper()
 
     def _split(self, si: int, span: list[Token], cue: bool, nxt: Token | None, prev: Token | None) -> list[_Cand]:
@@ -231,6 +251,11 @@ class _Scanner:
         surface = self.text[span[0].start:span[-1].end]
         if len(span) > 1 and self.g.adjective_country(span[0].text) and not self._whole_known(surface):
             return [_Cand(si, span[:1])] + self._split(si, span[1:], cue, nxt, span[0])
+        first = span[0].text
+        cut = first.find("-")
+        if len(span) > 1 and cut > 0 and first[cut + 1:cut + 2].islower():
+            head = Token(first[:cut], span[0].start, span[0].start + cut)
+            return self._split(si, [head], False, span[1], prev) + self._split(si, span[1:], True, nxt, span[0])
         inner = next((k for k in range(1, len(span) - 1) if _is_cue(span[k].text) and span[k + 1].text[:1].isupper()
                       and not _known(self.g, span[k].text)), None)
         if inner is not None:  # "Apple CEO Steve Jobs": an organisation, a role, a person
@@ -262,6 +287,9 @@ class _Scanner:
             return
         if (org := g.org(surface)) is not None:
             c.type, c.strength, c.key = "ORG", 3, org
+            return
+        if len(words) == 1 and (town := _place_adjective(g, words[0])) is not None:
+            c.type, c.strength, c.key, c.adjective = "LOC", 3, town, True
             return
         place = g.place(surface)
         if len(words) > 1 and not c.cue_before and (low_words[-1] in PLACE_WORDS or (
@@ -367,11 +395,10 @@ def _resolve(cands: list[_Cand], text: str) -> None:
 
 
 def _default_type(c: _Cand) -> str:
-    """Unresolved names: products look like 'iPhone', 'A380', 'KC-30' (MISC); the rest are most often
+    """Unresolved names: products look like 'iPhone', 'A380', 'KC-30' (MISC); the rest ('GroenLinks') are most often
     organisations, because a person is introduced with a given name or a role the rules see."""
     words = [t.text for t in c.tokens]
-    if any(any(ch.isdigit() for ch in w) for w in words) or any(w[1:] != w[1:].lower() and not w.isupper()
-                                                             and "-" not in w for w in words):
+    if any(any(ch.isdigit() for ch in w) for w in words) or any(w[:1].islower() and w not in _JOINERS for w in words):
         return "MISC"
     return "ORG"
 
