@@ -1,9 +1,11 @@
 """Concepts of a sentence and their weight in the story: what many outlets say weighs most.
 
 A concept is a content lemma or a pair of adjacent content lemmas, with transliteration
-variants folded (Loekasjenko/Lukashenko). Its weight is the number of distinct articles that
-contain it (document frequency), kept only when at least ``min_df`` articles share it: centrality
-across outlets, not within one article (the concept-coverage model of Gillick & Favre, 2009).
+variants folded (Loekasjenko/Lukashenko), names mapped to their entity, amounts to their value.
+Its weight counts the distinct articles that contain it (document frequency), each article
+counting more when the concept is in its lead; kept only when at least ``min_df`` articles share
+it: centrality across outlets, not within one article (the concept-coverage model of Gillick &
+Favre, 2009, with position-weighted concepts).
 """
 
 from __future__ import annotations
@@ -35,10 +37,7 @@ houden geven nemen zien vinden lijken go come get make take give keep say tell s
 volgens according nieuw new verder further ervan erop erin ervoor erover eraan ermee
 """.split())  # noqa: SIM905
 
-BIGRAM_WEIGHT = 1.0  # a shared pair of content words says more than a shared word; weighed once each
 MIN_DF_SCALE = 0.6  # min_df = 1 + MIN_DF_SCALE * log2(articles): 2 for a few articles, 3 for ten, 6 for 300
-DF_EXPONENT = 1.0
-SF_IDF = 0.0  # experiment: within-story idf on concept weights (hurt DUC: 0.3715 vs 0.3775)
 CONCEPT_LEAD = 3.0  # a concept in a report's lead counts up to 4x: leads state what the story is about
 
 
@@ -107,27 +106,18 @@ def concept_weights(per_article: Sequence[Iterable[frozenset[str]]]) -> ConceptW
     articles keeps only what is widely reported.
     """
     df: Counter[str] = Counter()
-    sf: Counter[str] = Counter()
-    pos: dict[str, float] = {}
+    value: dict[str, float] = {}  # per concept, summed over articles: 1 + CONCEPT_LEAD / (first sentence + 1)
     for sentences in per_article:
         seen: dict[str, float] = {}
         for k, concepts in enumerate(sentences):
             v = 1.0 + CONCEPT_LEAD / (k + 1)
-            sf.update(concepts)
             for c in concepts:
                 if c not in seen:
                     seen[c] = v
         df.update(seen.keys())
         for c, v in seen.items():
-            pos[c] = pos.get(c, 0.0) + v
+            value[c] = value.get(c, 0.0) + v
     n = len(per_article)
     min_df = 1 if n == 1 else max(2, round(1 + math.log2(max(n, 1)) * MIN_DF_SCALE))
-    weights: dict[str, float] = {}
-    total = sum(len(sentences) for sentences in per_article) or 1
-    for concept, count in df.items():
-        if count < min_df:
-            continue
-        weights[concept] = (pos[concept] if CONCEPT_LEAD else float(count)) ** DF_EXPONENT * (BIGRAM_WEIGHT if " " in concept else 1.0)
-        if SF_IDF:
-            weights[concept] *= math.log(1 + total / sf[concept]) ** SF_IDF
+    weights = {concept: value[concept] for concept, count in df.items() if count >= min_df}
     return ConceptWeights(weights, n, min_df)

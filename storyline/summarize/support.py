@@ -90,8 +90,7 @@ class SupportIndex:
             return 0.0
         ma = mass_a if mass_a is not None else self.mass(a.unigrams)
         mb = mass_b if mass_b is not None else self.mass(b.unigrams)
-        recall, precision = shared / (ma or 1.0), shared / (mb or 1.0)
-        return 2 * recall * precision / (recall + precision)
+        return 2 * shared / (ma + mb or 1.0)  # F1 of the two idf-weighted shares
 
     def similarity(self, a: SentenceInfo, b: SentenceInfo, mass_a: float, mass_b: float) -> float:
         """Same-content score of two sentences in [0, 1]; 0 when their numbers disagree."""
