@@ -201,7 +201,8 @@ def test_anchored_search_finds_what_a_full_scan_finds(parts: list[str]) -> None:
 @given(st.lists(st.sampled_from(["9", " ", "\n", "augustus", "aug.", "maandag", "vorige", "week", "weken",
                                  "geleden", "twee", "eind", "juli", "2015", "in", "op", "deze", "jaar", "jaren",
                                  "over", "gisteren", "gisteravond", "zondagavond", "vannacht", "morgen",
-                                 "maanden", "dagen", "begin", "dit", "weekend"]), max_size=30),
+                                 "maanden", "dagen", "begin", "dit", "weekend", "het", "-", "14", "09"]),
+                max_size=30),
        st.sampled_from([" ", ""]))
 def test_dutch_anchors_find_what_a_full_scan_finds(parts: list[str], sep: str) -> None:
     from storyline.text import times as module

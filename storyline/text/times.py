@@ -283,6 +283,7 @@ _UNIT_PREV = frozenset({"deze", "dit", "vorige", "vorig", "afgelopen", "volgende
                         "a", "an", "een", "één", *_NUM_WORD.split("|")})
 _PREV_WORD = re.compile(r"(\w+)\W*$")
 _WORD_START = re.compile(r"\b\w")
+_DATE_SHAPE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}(?!\d)")
 _ALPHA_WORD = re.compile(r"[^\W\d_]+\.?")
 _ANCHOR_FULL = frozenset({*_ANCHOR_WORDS, "weken", "weekend", "jaren", "years", "months", "weeks",
                           *(d + part for d in _WEEKDAYS for part in ("ochtend", "middag", "avond", "nacht",
@@ -297,7 +298,7 @@ def _matches(text: str, language: str | None = None) -> list[re.Match[str]]:
     low = lower_same_length(text)
     if low is None:
         return list(_TIME.finditer(text))
-    anchors = set()
+    anchors: dict[int, int] = {}  # position → how many words before it a phrase may begin
     for p in word_starts(low, _ANCHORS_BY_LANGUAGE.get(language or "", _ANCHORS)):
         w = _ALPHA_WORD.match(low, p)
         if w is None or not (w.group() in _ANCHOR_FULL or w.group().rstrip(".") in _ANCHOR_FULL):
@@ -306,11 +307,11 @@ def _matches(text: str, language: str | None = None) -> list[re.Match[str]]:
             prev = _PREV_WORD.search(low, max(0, p - 30), p)
             if prev is None or not (prev.group(1) in _UNIT_PREV or prev.group(1).isdigit()):
                 continue
-        anchors.add(p)
+        anchors[p] = 5  # "op 9 augustus", "in de nacht van zondag": a few words before the anchor
     for d in _DIGIT_RUN.finditer(low):
         ds, de = d.span()
-        if de - ds == 4 or low[de:de + 1] in ("-", "/", ".") and low[de + 1:de + 2].isdigit():
-            anchors.add(ds)
+        if (de - ds == 4 or _DATE_SHAPE.match(low, ds)) and ds not in anchors:
+            anchors[ds] = 2  # "in 2015", "het jaar 2019", "14-09-2020"
     out: list[re.Match[str]] = []
     done = 0
     tried: dict[int, re.Match[str] | None] = {}
@@ -318,7 +319,8 @@ def _matches(text: str, language: str | None = None) -> list[re.Match[str]]:
         if p < done:
             continue
         # the phrase may begin up to five words before the anchor ("op 9", "twee weken", "eind")
-        starts = [w.start() for w in _WORD_START.finditer(low, max(done, p - 40), p)][-5:] + [p]
+        back = anchors[p]
+        starts = [w.start() for w in _WORD_START.finditer(low, max(done, p - 8 * back), p)][-back:] + [p]
         for i in starts:
             if i not in tried:
                 tried[i] = _TIME_LOW.match(low, i)
