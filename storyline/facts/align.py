@@ -200,7 +200,9 @@ def score_pair(a: Claim, b: Claim, idf: Idf) -> PairScore | None:
     # indices, places; a sentence listing several figures (a statistics line) has no clear scope.
     other_names = bool(a.entities and b.entities and not a.entities & b.entities)
     predicate = bool({x for x in a.near & b.near if x.isupper()} - WEAK_CONCEPTS)
-    strong = (score >= ALIGN_THRESHOLD and not other_names and not a.listing and not b.listing
+    # an ordinal is a rank ('the second climber') unless it counts a streak ('the sixth week in a row')
+    rank = a.kind == "ordinal" and not ("STREAK" in a.head and "STREAK" in b.head)
+    strong = (score >= ALIGN_THRESHOLD and not other_names and not a.listing and not b.listing and not rank
               and (head >= 1.0 or not (a.head and b.head)) and (predicate or local >= STRONG_LOCAL))
     return PairScore(score, head, local, rel, strong)
 

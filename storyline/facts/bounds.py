@@ -18,6 +18,8 @@ _DECIMAL = re.compile(r"\d+[.,](\d+)")
 _INT = re.compile(r"\d[\d.,]*")
 _SCALE_WORDS = re.compile(r"\b(miljard|miljoen|mld|mln|duizend|billion|million|bn|thousand|biljoen|trillion)\b",
                           re.IGNORECASE)
+_ROUND_WORDS = re.compile(r"\b(dozen|score|tiental|twintigtal|dertigtal|honderdtal|duizendtal|stuk of|"
+                          r"or so|odd|a couple)\b", re.IGNORECASE)
 APPROX = 0.10  # "circa", "ongeveer", "about"
 ALMOST = 0.15  # "bijna duizend": at least 85 % of the figure, below it
 
@@ -69,6 +71,8 @@ def bounds_of(kind: str, value: float | None, low: float | None, high: float | N
               language: str | None = None) -> Bounds:
     """Bounds of one quantity claim; money is converted to EUR when a reference rate is known."""
     q = (qualifier or "exact").lower()
+    if q in ("exact", "") and _ROUND_WORDS.search(text or ""):
+        q = "approx"  # 'a dozen', 'een tiental', 'a hundred or so' are round by nature
     v = value
     if v is None and low is not None and high is not None and not math.isinf(high):
         v = None
