@@ -135,3 +135,8 @@ def test_party_names_place_adjectives_and_descriptors() -> None:
     assert got["Amsterdamse"].adjective and got["Amsterdamse"].key == "Amsterdam"
     assert got["GroenLinks"].type == "ORG"
     assert got["Thierry Baudet"].type == "PER" and "FvD" in got
+
+
+def test_minister_portfolio_is_not_part_of_the_name() -> None:
+    got = by_text("Volgens minister Ferdinand Grapperhaus van Justitie is dat zo.")
+    assert got["Ferdinand Grapperhaus"].type == "PER" and "Justitie" in got

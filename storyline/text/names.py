@@ -39,6 +39,9 @@ from storyline.text.tokens import LEMMATIZED, Token, tokenize
 
 _PARTICLES = frozenset(["van", "de", "der", "den", "ter", "ten", "te", "du", "da", "dos", "la", "le", "von", "bin", "al", "el", "y", "of", "&"])
 _JOINERS = _PARTICLES | {"voor", "for"}
+# "minister Ferdinand Grapperhaus van Justitie": 'van' introduces the portfolio, not a surname part.
+_PORTFOLIO_CUES = frozenset(["minister", "staatssecretaris", "commissaris", "eurocommissaris", "wethouder",
+                             "gedeputeerde", "secretary", "minister-president"])
 _MAX_NAME_TOKENS = 12  # longer runs of capitalised words are titles or noise, not one name
 _OPENING = frozenset("\"'\u201c\u2018\u201e\u00ab(:\u2013\u2014-\u2022")
 _COMMON_ZIPF = 3.0
@@ -195,7 +198,8 @@ class _Scanner:
                     k = j
                     while k < n and k - j < 3 and toks[k].text.lower() in _JOINERS:
                         k += 1
-                    if j < k < n and _is_cap(toks[k]) and self._particle_ok(toks[i:j], toks[j], toks[k]):
+                    if j < k < n and _is_cap(toks[k]) and self._particle_ok(toks[i:j], toks[j], toks[k]) and not (
+                            i > 0 and toks[i - 1].text.lower() in _PORTFOLIO_CUES and toks[j].text.lower() == "van"):
                         j = k + 1  # "Jan van der Berg", "Partij voor de Dieren"
                         continue
                     break
