@@ -284,3 +284,22 @@ def test_a_counted_figure_is_a_claim() -> None:
     start = sentence.index("774")
     assert not is_noise_number(Quantity(0, start, start + 3, "774", "count", 774, 774, 774, counts="demonstranten"),
                                sentence, 0)
+
+
+def test_a_rank_is_not_a_figure_to_contradict_but_a_streak_is() -> None:
+    a = "Hij was de tweede klimmer die dit jaar op de berg omkwam."
+    b = "Hij was de eerste klimmer die dit jaar op de berg omkwam."
+    ranks = extract_facts([article("A", a, [q(a, "tweede", "ordinal", 2, counts="klimmer", near=("berg",))]),
+                           article("B", b, [q(b, "eerste", "ordinal", 1, counts="klimmer", near=("berg",))])])
+    assert "conflict" not in {f.verdict for f in ranks}
+    a = "Zondag gingen mensen voor de zesde week op rij de straat op."
+    b = "Zondag kwamen mensen voor het vijfde weekend op een rij de straat op."
+    streaks = extract_facts([article("A", a, [q(a, "zesde", "ordinal", 6, counts="week", near=("straat",))]),
+                             article("B", b, [q(b, "vijfde", "ordinal", 5, counts="weekend", near=("straat",))])])
+    assert [f.verdict for f in streaks] == ["conflict"]
+    assert "6th" in streaks[0].reason and "5th" in streaks[0].reason
+
+
+def test_a_dozen_is_approximate() -> None:
+    assert bounds_of("count", 12, 12, 12, "exact", "a dozen people").low < 11
+    assert bounds_of("count", 12, 12, 12, "exact", "12 people").low == 11.5
