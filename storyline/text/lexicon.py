@@ -146,7 +146,8 @@ russen:RU wit-russen:BY belarussen:BY oekraïners:UA amerikanen:US britten:GB en
 duitsers:DE nederlanders:NL belgen:BE chinezen:CN japanners:JP italianen:IT spanjaarden:ES turken:TR
 grieken:GR zweden:SE noren:NO denen:DK israëliërs:IL palestijnen:PS syriërs:SY iraniërs:IR
 russians:RU belarusians:BY ukrainians:UA americans:US britons:GB germans:DE chinese:CN israelis:IL
-palestinians:PS syrians:SY iranians:IR
+palestinians:PS syrians:SY iranians:IR nederlander:NL belg:BE amerikaan:US brit:GB duitser:DE
+fransman:FR
 """
 
 
