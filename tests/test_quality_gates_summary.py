@@ -70,9 +70,9 @@ def test_speed(duc) -> None:  # type: ignore[no-untyped-def]
     pooled = [it for c in clusters for it in cache[c.name]][:300]
     for items, limit in ((ten, FLOORS["speed_10_max_s"]), (pooled, FLOORS["speed_300_max_s"])):
         best = float("inf")
-        for _ in range(2):
-            t0 = time.perf_counter()
+        for _ in range(2):  # CPU time: CI shares its cores, wall time would measure the neighbours
+            t0 = time.process_time()
             summary = summarize(items, words=100)
-            best = min(best, time.perf_counter() - t0)
+            best = min(best, time.process_time() - t0)
         assert summary.word_count <= 100
-        assert best < limit, f"{len(items)} articles: {best:.3f} s >= {limit} s"
+        assert best < limit, f"{len(items)} articles: {best:.3f} CPU s >= {limit} s"

@@ -101,7 +101,9 @@ def boilerplate_reason(text: str, strict_punctuation: bool = True) -> str:
     it is relaxed for stories whose articles have no sentence punctuation at all.
     """
     lower = text.lower()
-    n = len(words(text)) if len(text) < 200 else len(text.split())
+    n = len(text.split())
+    if n < MIN_WORDS + 3:  # near the limit, count real words (not dashes or quotes)
+        n = len(words(text))
     # cheap substring gates first: most sentences contain none of the markers
     if ("twitter" in lower or "@" in lower or "t.co/" in lower) and _TWEET.search(text):
         return "embedded tweet"
