@@ -215,3 +215,9 @@ def test_anchored_search_finds_what_a_full_scan_finds(parts: list[str]) -> None:
     with mock.patch.object(module, "_candidates", lambda t, lang: list(module._CANDIDATE.finditer(t))):
         slow = find_quantities(text, one_sentence(text), "nl")
     assert fast == slow
+
+
+def test_first_and_third_are_ordinals_and_idioms_are_not_counts() -> None:
+    assert [(q.kind, q.value, q.counts) for q in quantities("het eerste gesprek, voor de derde keer")] == [
+        ("ordinal", 1, "gesprek"), ("ordinal", 3, "keer")]
+    assert [q.text for q in quantities("het gesprek onder vier ogen, in één adem")] == []

@@ -59,7 +59,7 @@ _VAGUE = "|".join(sorted(VAGUE, key=len, reverse=True))
 
 _CANDIDATE = re.compile(
     r"(?P<dig>(?<![\w.,])\d+(?:[.,]\d+)*)"
-    rf"|(?P<word>\b(?:{_VAGUE}|tens|anderhalf|half|"
+    rf"|(?P<word>\b(?:{_VAGUE}|tens|anderhalf|half|eerste|derde|"
     rf"(?:{_NL_PART})(?:{_NL_PART}|ën|en|half)*(?:ste|de)?|"
     rf"(?:{_EN_NUM})(?:[-\s]+(?:and\s+)?(?:{_EN_NUM}))*|(?:(?:twenty|thirty|forty|fifty|sixty|"
     rf"seventy|eighty|ninety)-)?(?:{_EN_ORD}))\b)",
@@ -80,6 +80,9 @@ _YEAR_PREP = {"in", "sinds", "van", "tot", "voor", "na", "tussen", "begin", "ein
               "to", "during", "early", "late", "mid", "en", "of", "and", "or", "vanaf", "uit", "per",
               "anno", "halverwege", "najaar", "voorjaar", "rond", "around", "the", "het", "de"}
 _PLURAL_NOUN = re.compile(r"(?:en|ers|s|'s|’s)$")
+_IDIOM = re.compile(r"(?:onder\s+vier\s+ogen|in\s+(?:één|een)\s+adem|op\s+twee\s+gedachten|"
+                    r"met\s+twee\s+woorden|twee\s+walletjes|één\s+voor\s+één|een\s+voor\s+een|"
+                    r"one\s+by\s+one|one\s+of\s+a\s+kind)\b", re.IGNORECASE)
 _WHO = re.compile(r"(?:van\s+wie|waarvan|onder\s+wie|of\s+whom|of\s+which|including)\s+$", re.IGNORECASE)
 
 
@@ -324,6 +327,8 @@ def _read(text: str, m: re.Match[str], language: str) -> Quantity | None:
                     return None
         if low in ("een", "één", "eén", "one", "half") and not _next_is_scale_or_unit(text, e):
             return None
+    if _IDIOM.match(text, max(0, s - 6)) or _IDIOM.match(text, max(0, s - 3)) or _IDIOM.match(text, s):
+        return None  # "onder vier ogen", "in één adem": idioms, not quantities
     if ordinal:
         if m.group("word") and m.group("word")[:1].isupper() and not _is_sentence_start(text, s):
             return None  # "Tweede Kamer", "Eerste Wereldoorlog": part of a name
