@@ -34,6 +34,9 @@ CHUNK = 500  # ids per IN (...) query, well under SQLite's parameter limit
 MIN_PREFIX = 4
 _INSERT = (f"INSERT OR IGNORE INTO articles({', '.join(ARTICLE_COLUMNS)}) "
            f"VALUES ({', '.join('?' for _ in ARTICLE_COLUMNS)})")
+# Articles are inserted only by add_prepared, which indexes them with this statement.
+_INDEX_NEW = ("INSERT INTO articles_fts(rowid, title, text) "
+              "SELECT seq, coalesce(title, ''), text FROM articles WHERE seq > ?")
 _MARK_START, _MARK_END = "\x02", "\x03"
 # FTS5 syntax characters and operators; a query without any of them is treated as plain words.
 _FTS_SYNTAX = re.compile(r'["()*^:{}+]|\b(?:AND|OR|NOT|NEAR)\b')
@@ -92,9 +95,12 @@ class ArticleQueries:
                 rows.append(row)
                 new_ids.append(article_id)
             # The transaction holds the write lock since BEGIN IMMEDIATE, so no other writer can have
-            # stored any of these between the SELECT above and this INSERT.
+            # stored any of these between the SELECT above and this INSERT, and the rows after
+            # ``last`` are exactly this batch: they join the FTS index in one statement (migration 3).
             if rows:
+                last = conn.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
                 conn.executemany(_INSERT, rows)
+                conn.execute(_INDEX_NEW, (last,))
         return AddResult(new_ids=new_ids, duplicate=len(prepared.ids) - len(new_ids))
 
     def set_languages(self: _Db, languages: dict[str, str]) -> None:
