@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from starlette.routing import Mount, Route
-from test_web_support import TOKEN, put_seed_story, seed_store
+from test_web_support import TOKEN, seed_store, seed_story
 
 from storyline.web.app import create_app
 
@@ -41,7 +41,7 @@ def routes(app: Any) -> list[tuple[str, set[str]]]:
 @pytest.fixture(scope="module")
 def env(tmp_path_factory: pytest.TempPathFactory):
     store, settings, ids = seed_store(tmp_path_factory.mktemp("envelope"))
-    story_id = put_seed_story(store, ids)
+    story_id = seed_story(store, ids)
     client = TestClient(create_app(settings, store), raise_server_exceptions=False)
     with client:
         yield client, ids, story_id

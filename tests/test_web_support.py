@@ -1,7 +1,7 @@
 """Shared helpers of the web tests (no tests here): real stores built from the seed reports.
 
-Stories are what the pipeline stores; where a test needs one before clustering has run, it is
-stored through the store's own API with the real ingested article ids (``put_story``).
+The seed reports go through the real pipeline: ingest, analysis, clustering (``storyline.digest``),
+as `storyline digest examples/sochi` does; the web then shows what that stored.
 """
 
 from __future__ import annotations
@@ -17,11 +17,10 @@ from pathlib import Path
 
 import httpx
 
-from storyline.model import Event, PartialDate, Story
+from storyline.digest import build_digest
 from storyline.pipeline import ingest
 from storyline.settings import Settings
 from storyline.store import Store
-from storyline.text import analyze
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "examples" / "sochi"
@@ -36,25 +35,34 @@ EVIL_ARTICLE = {"id": "evil-1", "title": EVIL_TITLE, "text": EVIL_TEXT, "outlet"
 
 
 def seed_store(tmp_path: Path, token: str | None = TOKEN) -> tuple[Store, Settings, list[str]]:
-    """A fresh store file with the five seed reports ingested by the real pipeline, and their analyses."""
+    """A fresh store file with the five seed reports ingested, analysed and clustered by the real pipeline."""
     settings = replace(Settings(), db=str(tmp_path / "web.db"), ingest_token=token)
     store = Store(settings.db)
     report = ingest([str(SEEDS)], store, settings)
     assert report.new == 5, report.to_dict()
-    analyses = [analyze(s.article) for s in store.get_articles(report.ids)]
-    for analysis, article_id in zip(analyses, report.ids, strict=True):
-        analysis.article_id = article_id
-    store.put_analyses(analyses, version="test")
+    build_digest(store, report.ids)  # what `storyline digest examples/sochi` does: analyses and stories
     return store, settings, report.ids
 
 
-def put_seed_story(store: Store, ids: list[str]) -> str:
-    """Store the seed story (all five reports, two events) and return its id."""
-    story = Story(id="sochi-test", title="Loekasjenko kan rekenen op steun van Rusland", articles=list(ids),
-                  events=[Event("e1", "Sochi meeting", PartialDate(2020, 9), ids[:4], "September 2020"),
-                          Event("e2", "Putin offers support", PartialDate(2020, 8), ids[4:], "August 2020")])
+def seed_story(store: Store, ids: list[str]) -> str:
+    """The id of the story the clusterer put the seed reports in (they form one story)."""
+    [story_id] = set(store.stories_of(ids)[ids[0]])
+    return story_id
+
+
+def drop_last_article(store: Store, story_id: str) -> list[str]:
+    """Change a stored story as another process could (one article less); returns its old article list."""
+    story = store.get_story(story_id)
+    old = list(story.articles)
+    story.articles = old[:-1]
     store.put_story(story)
-    return story.id
+    return old
+
+
+def restore_articles(store: Store, story_id: str, articles: list[str]) -> None:
+    story = store.get_story(story_id)
+    story.articles = articles
+    store.put_story(story)
 
 
 def free_port() -> int:

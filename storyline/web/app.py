@@ -26,7 +26,7 @@ from storyline.errors import StorylineError
 from storyline.settings import Settings
 from storyline.store import Store
 from storyline.web import routes_articles, routes_ingest, routes_stories
-from storyline.web.digests import DigestCache
+from storyline.web.digests import DigestCache, build_digest
 from storyline.web.envelope import error_response, wants_json
 from storyline.web.render import render_error
 
@@ -88,7 +88,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.store = the_store
-    app.state.digests = DigestCache()
+    app.state.digests = DigestCache(lambda st, story_id: build_digest(st, story_id, settings.summary_words))
     app.add_middleware(SecurityHeaders)
     _add_error_handlers(app)
     app.include_router(routes_stories.router)

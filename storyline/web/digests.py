@@ -1,6 +1,7 @@
 """Story digests for the web: load one story's digest dict, complete it for display, and cache it.
 
-The digest dict is the one ``storyline digest --json`` prints for a story. The cache is keyed by
+The digest dict is the one ``storyline digest --json`` prints for a story
+(``storyline.digest.stored_story_digest(...).to_dict()``). The cache is keyed by
 the story's stored version (update time + hash of its row), so a story changed by any process is
 rebuilt on its next request, and an HTTP ingest clears it outright.
 """
@@ -12,50 +13,21 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
+from storyline.digest import DEFAULT_SUMMARY_WORDS, stored_story_digest
 from storyline.errors import StorylineError
+from storyline.model import PartialDate
 from storyline.store import Store
 from storyline.web.queries import story_version
 
 VERDICT_ORDER = {"conflict": 0, "compatible": 1, "agree": 2, "single-source": 3}
 
 
-def build_digest(store: Store, story_id: str) -> dict[str, Any]:
-    """The digest dict of one stored story, from the stories table and its articles (E021 when absent)."""
-    story = store.get_story(story_id)
+def build_digest(store: Store, story_id: str, words: int = DEFAULT_SUMMARY_WORDS) -> dict[str, Any]:
+    """The digest dict of one stored story, exactly as `storyline digest --json` prints it (E021 when absent)."""
+    story = stored_story_digest(store, story_id, words)
     if story is None:
         raise StorylineError("E021", id=story_id)
-    stored = store.get_articles(story.articles)
-    articles = []
-    for s in stored:
-        a = s.article
-        articles.append({
-            "id": s.id, "label": s.label, "outlet": a.outlet, "title": a.title,
-            "published": a.published.iso() if a.published else None,
-            "precision": a.published.precision if a.published else None,
-            "language": a.language, "word_count": s.word_count, "url": a.url,
-        })
-    dates = sorted(x["published"] for x in articles if x["published"])
-    outlets = sorted({x["outlet"] for x in articles if x["outlet"]}, key=str.casefold)
-    events = [{"id": e.id, "label": e.label, "time": e.time.iso() if e.time else None,
-               "description": e.time_description, "articles": list(e.articles)} for e in story.events]
-    timeline = [{"time": e["time"], "precision": (e["time"] and _precision(e["time"])) or None,
-                 "description": e["description"] or e["time"] or "", "label": e["label"],
-                 "articles": e["articles"]} for e in events if e["time"]]
-    return {
-        "id": story.id, "headline": story.title or (articles[0]["title"] if articles else "") or story.id,
-        "first_published": dates[0] if dates else None, "last_published": dates[-1] if dates else None,
-        "languages": sorted({x["language"] for x in articles if x["language"]}),
-        "outlets": outlets, "article_count": len(articles),
-        "source_count": len(outlets) + sum(1 for x in articles if not x["outlet"]),
-        "conflict_count": 0, "summary": [], "facts": [], "timeline": timeline, "events": events,
-        "entities": [], "duplicates": [list(g) for g in story.duplicates], "articles": articles,
-    }
-
-
-def _precision(iso: str) -> str:
-    if "T" in iso:
-        return "minute"
-    return {1: "year", 2: "month", 3: "day"}.get(len(iso.split("-")), "day")
+    return story.to_dict()
 
 
 def complete(digest: dict[str, Any], store: Store) -> dict[str, Any]:
@@ -70,6 +42,7 @@ def complete(digest: dict[str, Any], store: Store) -> dict[str, Any]:
             value = value.get("summary")
         d[key] = list(value or [])
     d["articles"] = [dict(a, num=n) for n, a in enumerate(d["articles"], start=1)]  # citation numbers
+    d["events"] = [dict(e, time=_iso(e.get("time"))) for e in d["events"]]
     by_id = {a["id"]: a for a in d["articles"]}
     by_label = {a.get("label"): a for a in d["articles"] if a.get("label")}
     d["facts"] = sorted(d["facts"], key=lambda f: VERDICT_ORDER.get(f.get("verdict", ""), 9))
@@ -95,6 +68,16 @@ def complete(digest: dict[str, Any], store: Store) -> dict[str, Any]:
     d["_articles_by_id"] = by_id
     d["_articles_by_label"] = by_label
     return d
+
+
+def _iso(value: Any) -> str | None:
+    """A date as partial ISO text; DigestStory.to_dict() gives event times as PartialDate fields (a dict)."""
+    if isinstance(value, dict):
+        try:
+            return PartialDate(**{k: value.get(k) for k in ("year", "month", "day", "hour", "minute")}).iso()
+        except (TypeError, ValueError):
+            return None
+    return value
 
 
 def _sentence_texts(store: Store, wanted: dict[str, set[int]]) -> dict[tuple[str, int], str]:

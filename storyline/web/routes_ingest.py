@@ -4,7 +4,8 @@ Off unless ``Settings.ingest_token`` is set (E040); then only with ``Authorizati
 (E041, constant-time comparison). The body is read up to ``Settings.max_request_bytes`` (E042)
 goes through the CLI's own pipeline as if it came on stdin (same readers, aliases and rejections with
 line numbers), as one batch, so its articles are stored in one transaction: an ingest that fails
-half-way commits nothing.
+half-way commits nothing. New articles are then analysed and clustered into stories (their own
+transaction, like `storyline digest`); the answer lists the stories they joined.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 
+from storyline.digest import analyzed, assign_stories
 from storyline.errors import StorylineError
 from storyline.pipeline import IngestReport, ingest
 from storyline.settings import Settings
@@ -79,9 +81,15 @@ def check_json_body(content_type: str | None, body: bytes) -> None:
         raise StorylineError("E043", reason="it does not start with { or [")
 
 
-def ingest_body(store: Store, settings: Settings, body: bytes) -> IngestReport:
-    """Run the CLI's ingest on the body (read as stdin) as one batch: one transaction, all or nothing."""
-    return ingest(["-"], store, settings, stdin=io.BytesIO(body), batch_size=ONE_BATCH)
+def ingest_body(store: Store, settings: Settings, body: bytes) -> tuple[IngestReport, list[str]]:
+    """Run the CLI's ingest on the body (read as stdin) as one batch: one transaction, all or nothing.
+
+    Then the new articles are analysed and assigned to stories, as `storyline digest` does, so the
+    pages show them; returns the report and the ids of the stories they joined.
+    """
+    report = ingest(["-"], store, settings, stdin=io.BytesIO(body), batch_size=ONE_BATCH)
+    stories = assign_stories(store, analyzed(store, report.new_ids)) if report.new_ids else []
+    return report, [s.id for s in stories]
 
 
 def _rejections(report: IngestReport) -> list[dict[str, Any]]:
@@ -102,12 +110,12 @@ async def post_articles(request: Request) -> EnvelopeJSON:
     check_json_body(request.headers.get("content-type"), body)
     store: Store = request.app.state.store
     try:
-        report = await run_in_threadpool(ingest_body, store, settings, body)
+        report, story_ids = await run_in_threadpool(ingest_body, store, settings, body)
     finally:
         request.app.state.digests.clear()
     if report.nothing_read:
         body_out = error_body(StorylineError("E001", rejected=len(report.rejected)))
         body_out["error"]["rejected"] = _rejections(report)
         return EnvelopeJSON(body_out, status_code=400)
-    data = report.to_dict() | {"rejected": _rejections(report)}
+    data = report.to_dict() | {"rejected": _rejections(report), "stories": story_ids}
     return ok(data, status=201 if report.new else 200)
