@@ -3,9 +3,9 @@
 An article becomes a bag of weighted terms: content lemmas from ``Analysis.lemmas`` (lead
 sentences and the title count more), and name keys from ``Analysis.mentions`` as ``@key`` terms
 (names are what tells two earthquakes or two rehab stories apart). Weights are
-``(1 + log tf) * idf``; the IDF is a prior from wordfreq (``7.5 - Zipf``, so unknown names get
-the highest weight), damped by the document frequency seen in the stream itself so that a word
-every article of this stream uses stops counting. Vectors are L2-normalised dicts.
+``(1 + log tf) * idf``; the IDF blends a prior from wordfreq (``7.5 - Zipf``, so unknown names get
+the highest weight) with the IDF of the stream itself, the stream's share growing with its size
+(``PRIOR_DOCS`` articles weigh as much as the prior), so a word most of this stream uses counts less. Vectors are L2-normalised dicts.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ QUANTITY_WEIGHT = 1.5
 MAX_TERMS = 160  # keep only the strongest terms of an article: bounded cost per comparison
 ZIPF_CEILING = 7.5
 PRIOR_DOCS = 50
-IDF_MODE = "blend"
 MIN_IDF = 0.3
 
 _TOKEN = re.compile(r"\w+(?:[-']\w+)*", re.UNICODE)
@@ -46,6 +45,16 @@ def prior_idf(term: str, language: str | None) -> float:
     except (LookupError, ValueError):
         zipf = 0.0
     return max(MIN_IDF, ZIPF_CEILING - zipf)
+
+
+@lru_cache(maxsize=400_000)
+def term_prior(term: str, language: str | None) -> float:
+    """Prior IDF of a vector term: a name key by its last word, a quantity term the maximum."""
+    if term.startswith("@"):
+        return prior_idf(term[1:].split(" ")[-1], language)
+    if term.startswith("#"):
+        return ZIPF_CEILING
+    return prior_idf(term, language)
 
 
 @lru_cache(maxsize=200_000)
@@ -114,7 +123,7 @@ class ArticleVector:
 
 @dataclass
 class DocumentFrequencies:
-    """Document frequencies seen in the stream; damps terms that most articles of the stream share."""
+    """Document frequencies seen in the stream, so terms most of the stream shares count less."""
 
     n: int = 0
     df: dict[str, int] = field(default_factory=dict)
@@ -131,13 +140,6 @@ class DocumentFrequencies:
             return prior
         own = math.log((self.n + 1) / (self.df.get(term, 0) + 1)) + 1.0
         return (PRIOR_DOCS * prior + self.n * own) / (PRIOR_DOCS + self.n)
-
-    def damping(self, term: str) -> float:
-        """1.0 for terms rare in the stream, falling towards 0 for terms in (nearly) every article."""
-        if self.n < 20:
-            return 1.0
-        share = self.df.get(term, 0) / self.n
-        return 1.0 if share <= 0.05 else max(0.05, 1.0 - math.log(share / 0.05) / math.log(20.0))
 
 
 def raw_counts(item: AnalyzedArticle, lead: int | None = None, place_weight: float = 1.0) -> dict[str, float]:
@@ -188,16 +190,16 @@ def vectorize(item: AnalyzedArticle, dfs: DocumentFrequencies | None = None, upd
         dfs.add(set(counts))
     lang = item.analysis.language
     weights: dict[str, float] = {}
-    for term, c in counts.items():
-        if term.startswith("@"):
-            idf = prior_idf(term[1:].split(" ")[-1], lang)
-        elif term.startswith("#"):
-            idf = ZIPF_CEILING
-        else:
-            idf = prior_idf(term, lang)
-        if dfs is not None:
-            idf = dfs.idf(term, idf) if IDF_MODE == "blend" else idf * dfs.damping(term)
-        weights[term] = (1.0 + math.log(c)) * idf if c >= 1 else c * idf
+    if dfs is not None and dfs.n:
+        n, df, log = dfs.n, dfs.df, math.log
+        a, b = PRIOR_DOCS / (PRIOR_DOCS + n), n / (PRIOR_DOCS + n)
+        for term, c in counts.items():
+            idf = a * term_prior(term, lang) + b * (log((n + 1) / (df.get(term, 0) + 1)) + 1.0)
+            weights[term] = (1.0 + log(c)) * idf if c >= 1 else c * idf
+    else:
+        for term, c in counts.items():
+            idf = term_prior(term, lang)
+            weights[term] = (1.0 + math.log(c)) * idf if c >= 1 else c * idf
     if len(weights) > MAX_TERMS:
         weights = dict(sorted(weights.items(), key=lambda kv: -kv[1])[:MAX_TERMS])
     norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
