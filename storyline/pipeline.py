@@ -2,7 +2,8 @@
 
 ``ingest`` commits in batches, so a run killed at any moment leaves a consistent database and
 the next run completes it (article ids are stable; what is stored is skipped). Unchanged input
-files that were read completely before are not parsed again (see ``store.inputs``).
+files that were read completely before are not parsed again (see ``store.inputs``). Parsing and
+hashing run on the calling thread, SQLite writes on a background writer thread (they overlap).
 ``build_digest`` turns the ids of an ingest into the Digest the renderers show; later stages
 (clustering, summary, facts, timeline) extend it.
 """
