@@ -26,7 +26,7 @@ from storyline.summarize.concepts import (
 )
 from storyline.summarize.filters import judge, trimmed_text, words
 from storyline.summarize.order import Placed, order
-from storyline.summarize.select import Budget, Candidate, select
+from storyline.summarize.select import LENGTH_EXPONENT, Budget, Candidate, select
 from storyline.summarize.support import SentenceInfo, SupportIndex
 from storyline.text.tokens import content_lemmas
 
@@ -36,6 +36,7 @@ OUTLET_BONUS = 1.0  # prior x (1 + share of the other outlets that state the sam
 _AMOUNT_KINDS = frozenset({"money", "count", "percent"})
 QUOTE_FACTOR = 0.5  # direct speech is colour, not the facts a summary should state
 _QUOTE = re.compile(r"``|''|[\"\u201c\u201d\u201e\u00ab\u00bb]|(?:^|\s)['\u2018]\w")
+HEADLINE_SLACK = 0.7  # a lead not in the summary is the headline when it is worth 70% of the best lead
 MAX_CANDIDATE_WORDS = 60  # longer "sentences" are unsplit paragraphs, not summary sentences
 
 
@@ -88,7 +89,8 @@ def summarize(items: Sequence[AnalyzedArticle], words: int = DEFAULT_WORDS,
     for p in order(placed):
         c = by_key[(p.item, p.sentence)]
         out.append(SummarySentence(c.text, items[c.item].id, c.sentence, _support(prep, items, c)))
-    return Summary(_headline(items, picked, prep), out, prep.language, _headline_ref(items, picked, prep))
+    headline = _headline(items, picked, prep)
+    return Summary(headline.text, out, prep.language, headline.source)
 
 
 def _prepare(items: Sequence[AnalyzedArticle]) -> _Prepared:
@@ -240,32 +242,39 @@ def _support(prep: _Prepared, items: Sequence[AnalyzedArticle], c: Candidate) ->
     return refs
 
 
-def _central_item(picked: Sequence[Candidate], prep: _Prepared) -> int | None:
-    if picked:
-        return picked[0].item
-    return prep.candidates[0].item if prep.candidates else None
+@dataclass
+class _Headline:
+    """The story's headline and, when it is a lead sentence rather than a title, where it comes from."""
+
+    text: str
+    source: SourceRef | None
 
 
-def _headline(items: Sequence[AnalyzedArticle], picked: Sequence[Candidate], prep: _Prepared) -> str:
-    item = _central_item(picked, prep)
-    if item is None:
-        titled = [it.article.title for it in items if it.article.title]
-        return titled[0].strip() if titled else ""
-    title = (items[item].article.title or "").strip()
+def _headline(items: Sequence[AnalyzedArticle], picked: Sequence[Candidate], prep: _Prepared) -> _Headline:
+    """Title or lead of the most central article: the one whose lead covers the most weighted concepts
+    per word. A lead already in the summary is passed over when another is nearly as good, so the
+    headline does not repeat the first summary sentence."""
+    leads: list[Candidate] = []
+    for item in range(len(items)):
+        own = [c for c in prep.candidates if c.item == item and not c.needs_antecedent]
+        if own:
+            leads.append(min(own, key=lambda c: c.sentence))
+    if not leads:
+        titled = [it.article.title.strip() for it in items if it.article.title and it.article.title.strip()]
+        if titled:
+            return _Headline(titled[0], None)
+        return _Headline(picked[0].text if picked else "", None)
+
+    def value(c: Candidate) -> float:
+        return prep.weights.of(c.concepts) * c.prior / max(c.words, 1) ** LENGTH_EXPONENT
+
+    ranked = sorted(leads, key=lambda c: (-value(c), c.item))
+    in_summary = {(c.item, c.sentence) for c in picked}
+    best = ranked[0]
+    fresh = [c for c in ranked if (c.item, c.sentence) not in in_summary]
+    if fresh and value(fresh[0]) >= HEADLINE_SLACK * value(best):
+        best = fresh[0]
+    title = (items[best.item].article.title or "").strip()
     if title:
-        return title
-    lead = _lead(item, prep)
-    return lead.text if lead else (picked[0].text if picked else "")
-
-
-def _lead(item: int, prep: _Prepared) -> Candidate | None:
-    own = [c for c in prep.candidates if c.item == item and not c.needs_antecedent]
-    return min(own, key=lambda c: c.sentence) if own else None
-
-
-def _headline_ref(items: Sequence[AnalyzedArticle], picked: Sequence[Candidate], prep: _Prepared) -> SourceRef | None:
-    item = _central_item(picked, prep)
-    if item is None or (items[item].article.title or "").strip():
-        return None
-    lead = _lead(item, prep)
-    return SourceRef(items[item].id, lead.sentence, lead.start, lead.end) if lead else None
+        return _Headline(title, None)
+    return _Headline(best.text, SourceRef(items[best.item].id, best.sentence, best.start, best.end))
