@@ -118,6 +118,8 @@ def test_citation_opens_the_supporting_sentence(site, page) -> None:
     cite.locator("summary").click()
     assert quote.is_visible() and len(quote.inner_text()) > 20
     page.screenshot(path=str(ARTIFACTS / "citation-open.png"), full_page=True)
+    page.set_viewport_size({"width": 1100, "height": 1500})
+    page.screenshot(path=str(ARTIFACTS / "story-page-top.png"))  # docs/story-page.png is a copy of this
     # and by keyboard: focus the next marker and press Enter
     second = page.locator("details.cite summary").nth(1)
     second.focus()

@@ -46,6 +46,7 @@ def complete(digest: dict[str, Any], store: Store) -> dict[str, Any]:
     by_id = {a["id"]: a for a in d["articles"]}
     by_label = {a.get("label"): a for a in d["articles"] if a.get("label")}
     d["facts"] = sorted(d["facts"], key=lambda f: VERDICT_ORDER.get(f.get("verdict", ""), 9))
+    d["entities"] = sorted(d["entities"], key=lambda e: (-len(e.get("articles") or []), str(e.get("name", "")).casefold()))
     d["conflict_count"] = d.get("conflict_count") or sum(1 for f in d["facts"] if f.get("verdict") == "conflict")
     missing: dict[str, set[int]] = {}
     for sentence in d["summary"]:

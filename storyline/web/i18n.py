@@ -64,6 +64,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "link": {"nl": "origineel", "en": "original"},
     "entities": {"nl": "Personen, plaatsen, organisaties", "en": "People, places, organisations"},
     "variants": {"nl": "Schrijfwijzen", "en": "Spellings"},
+    "more_entities": {"nl": "Nog {n} namen", "en": "{n} more names"},
     "duplicates": {"nl": "Ook gepubliceerd door", "en": "Also published by"},
     "duplicates_intro": {"nl": "Hetzelfde bericht verscheen bij meerdere media:",
                          "en": "The same report appeared at several outlets:"},
