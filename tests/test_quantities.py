@@ -221,3 +221,8 @@ def test_first_and_third_are_ordinals_and_idioms_are_not_counts() -> None:
     assert [(q.kind, q.value, q.counts) for q in quantities("het eerste gesprek, voor de derde keer")] == [
         ("ordinal", 1, "gesprek"), ("ordinal", 3, "keer")]
     assert [q.text for q in quantities("het gesprek onder vier ogen, in één adem")] == []
+
+
+def test_vague_amount_of_something() -> None:
+    q = only("Het land heeft miljarden aan leningen uitstaan.")
+    assert (q.kind, q.low, q.high, q.counts) == ("count", 2e9, 999e9, "leningen")

@@ -130,7 +130,7 @@ def find_head(text: str, start: int, end: int, kind: str, language: str,
     elif kind == "age":
         head = after[0] if after and after[0][:1].isupper() else _first_noun(after, language)
     else:
-        if after[:2] and [w.lower() for w in after[:1]] in (["van"], ["of"]):
+        if after[:2] and [w.lower() for w in after[:1]] in (["van"], ["of"], ["aan"]):  # "miljarden aan leningen"
             head = _first_noun(after[1:], language, skip_preps=True)
         else:
             head = _first_noun(after, language)
