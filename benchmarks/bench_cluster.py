@@ -89,9 +89,11 @@ def agglomerative(items: Sequence[AnalyzedArticle], distance: float) -> dict[str
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     x = TfidfVectorizer(sublinear_tf=True, stop_words="english" if items[0].analysis.language == "en" else None
-                        ).fit_transform([_text(it) for it in items]).toarray()
-    labels = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average",
-                                     distance_threshold=distance).fit_predict(x)
+                        ).fit_transform([_text(it) for it in items])
+    dist = 1.0 - (x @ x.T).toarray()  # rows are L2-normalised: cosine distance, without a dense doc-term matrix
+    dist[dist < 0] = 0.0
+    labels = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
+                                     distance_threshold=distance).fit_predict(dist)
     return {it.id: str(lab) for it, lab in zip(items, labels)}
 
 
