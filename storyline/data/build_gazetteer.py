@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gzip
 import importlib
+import io
 import re
 from pathlib import Path
 
@@ -149,6 +150,11 @@ def _person_names() -> tuple[set[str], set[str]]:
     return given, surnames
 
 
+def _gz(path: Path) -> io.TextIOWrapper:
+    """A gzip text writer with a fixed timestamp, so an unchanged list gives an unchanged file."""
+    return io.TextIOWrapper(gzip.GzipFile(path, "wb", mtime=0), encoding="utf-8")
+
+
 def main() -> None:
     """Write the three gazetteer files (sorted, gzip) next to this script."""
     places: dict[str, tuple[str, str, str]] = {}
@@ -156,14 +162,14 @@ def main() -> None:
     for name, entry in _regions().items():  # a city keeps its name against a same-named region (Moskou)
         places.setdefault(name, entry)
     places.update(_countries())  # countries win over same-named cities
-    with gzip.open(PLACES, "wt", encoding="utf-8") as fh:
+    with _gz(PLACES) as fh:
         for name in sorted(places):
             typ, canonical, kind = places[name]
             fh.write(f"{name}\t{typ}\t{canonical}\t{kind}\n")
     given, surnames = _person_names()
-    with gzip.open(GIVEN, "wt", encoding="utf-8") as fh:
+    with _gz(GIVEN) as fh:
         fh.write("\n".join(sorted(given)) + "\n")
-    with gzip.open(SURNAMES, "wt", encoding="utf-8") as fh:
+    with _gz(SURNAMES) as fh:
         fh.write("\n".join(sorted(surnames)) + "\n")
     print(f"{len(places)} places, {len(given)} given names, {len(surnames)} surnames")
 
