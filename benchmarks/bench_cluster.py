@@ -17,9 +17,8 @@ import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from benchmarks._report import DATA, SEEDS, load_baseline, peak_rss_mb, table, write_section
+from benchmarks._report import DATA, SEEDS, load_baseline, table, write_section
 from storyline.model import AnalyzedArticle, Article, normalize_for_hash
 from storyline.stories.cluster import ClusterConfig, StoryClusterer, cluster
 from storyline.stories.events import split_events

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-from storyline.model import Article, AnalyzedArticle, normalize_for_hash
+from storyline.model import AnalyzedArticle, Article, normalize_for_hash
 
 SHINGLE = 5
 NUM_PERM = 64

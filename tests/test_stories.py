@@ -9,7 +9,14 @@ import time
 import pytest
 
 from storyline.model import Analysis, AnalyzedArticle, Article, Mention, PartialDate, Sentence
-from storyline.stories.cluster import CANDIDATES, CENTROID_TERMS, MEMBERS, StoryClusterer, cluster, story_id_for
+from storyline.stories.cluster import (
+    CANDIDATES,
+    CENTROID_TERMS,
+    MEMBERS,
+    StoryClusterer,
+    cluster,
+    story_id_for,
+)
 from storyline.stories.metrics import bcubed, labels_from_groups
 from storyline.text import analyze
 

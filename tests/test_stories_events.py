@@ -69,7 +69,7 @@ def test_cli_cluster_json_uses_file_names_and_jsonl_ids(tmp_path: Path) -> None:
     (story,) = data["stories"]
     assert set(story) >= {"id", "title", "articles", "events", "duplicates"}
     assert sorted(story["articles"]) == sorted(p.name for p in SOCHI.glob("*.txt"))
-    assert [sorted(e["articles"]) for e in story["events"]][0] == ["004_db7e82f0f86a5966.txt"]
+    assert sorted(story["events"][0]["articles"]) == ["004_db7e82f0f86a5966.txt"]
     texts = [p.read_text(encoding="utf-8") for p in sorted(SOCHI.glob("*.txt"))]
     lines = [json.dumps({"id": f"r{i}", "text": t.split(" ", 3)[-1] if t.startswith(" date") else t})
              for i, t in enumerate(texts[:2])]
