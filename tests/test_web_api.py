@@ -103,7 +103,7 @@ def test_story_page_is_cached_and_rebuilt_when_the_story_changes(fresh) -> None:
     misses = cache.misses
     client.get(f"/stories/{story_id}")
     client.get(f"/stories/{story_id}.json")
-    assert cache.misses == misses and cache.hits >= 2
+    assert cache.misses == misses and cache.page_hits == 1 and cache.hits >= 1  # one digest, two pages
     drop_last_article(store, story_id)  # as another process would: the cache notices the new version
     assert client.get(f"/stories/{story_id}.json").json()["data"]["article_count"] == 4
     assert "4 berichten" in client.get(f"/stories/{story_id}").text
@@ -320,12 +320,19 @@ def test_http_ingest_that_fails_half_way_commits_nothing(tmp_path: Path) -> None
     store.close()
 
 
-def test_http_ingest_clears_the_digest_cache(fresh) -> None:
-    client, _store, _, story_id = fresh
-    client.get(f"/stories/{story_id}")
+def test_http_ingest_refreshes_the_stories_it_changes(fresh) -> None:
+    client, store, ids, story_id = fresh
+    before = client.get(f"/stories/{story_id}.json").json()["data"]
     assert client.app.state.digests.peek(story_id) is not None
-    client.post("/api/articles", content=json.dumps({"text": "Nog een bericht."}), headers=AUTH)
+    seed = store.get_article(ids[0]).article
+    follow_up = {"id": "follow-up", "title": "Vervolg", "published": "2020-09-16", "outlet": "Testbode",
+                 "text": seed.text + " Dinsdag reageerde de oppositie opnieuw."}  # the same matter, one day on
+    response = client.post("/api/articles", content=json.dumps(follow_up), headers=AUTH)
+    assert response.status_code == 201 and story_id in response.json()["data"]["stories"]
     assert client.app.state.digests.peek(story_id) is None
+    after = client.get(f"/stories/{story_id}.json").json()["data"]
+    assert after["article_count"] == before["article_count"] + 1
+    assert "Testbode" in client.get(f"/stories/{story_id}").text
 
 
 def test_openapi_document_lists_every_api_route(seeded) -> None:
@@ -362,3 +369,22 @@ def test_stories_are_paged_newest_first(fresh, tmp_path: Path) -> None:
     only = client.get("/stories.json", params={"outlet": "Testbode", "from": "2021-01-25"}).json()["data"]["stories"]
     assert [s["id"] for s in only] == ["page-24"]
     assert client.get("/stories.json", params={"page": 9}).json()["data"]["stories"] == []
+
+
+def test_fast_path_answers_exactly_like_the_route(fresh) -> None:
+    client, _, _, story_id = fresh
+    for url, headers in [(f"/stories/{story_id}.json", {}), (f"/stories/{story_id}", {"accept-language": "en"}),
+                         (f"/stories/{story_id}?lang=nl", {"accept-language": "en"})]:
+        hits = client.app.state.digests.page_hits
+        built = client.get(url, headers=headers)  # first view: built by the route
+        assert client.app.state.digests.page_hits == hits, url
+        cached = client.get(url, headers=headers)  # then: from the fast path
+        assert client.app.state.digests.page_hits == hits + 1, url
+        assert built.status_code == cached.status_code == 200
+        assert built.content == cached.content, url
+        for name in ("content-type", "content-security-policy", "x-content-type-options", "referrer-policy", "vary"):
+            assert built.headers.get(name) == cached.headers.get(name), (url, name)
+        assert cached.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+    english = client.get(f"/stories/{story_id}", headers={"accept-language": "en"}).text
+    dutch = client.get(f"/stories/{story_id}", headers={"accept-language": "nl"}).text
+    assert "<h2 id=\"h-summary\">Summary</h2>" in english and "<h2 id=\"h-summary\">Samenvatting</h2>" in dutch

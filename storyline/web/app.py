@@ -28,6 +28,7 @@ from storyline.store import Store
 from storyline.web import routes_articles, routes_ingest, routes_stories
 from storyline.web.digests import DigestCache, build_digest
 from storyline.web.envelope import error_response, wants_json
+from storyline.web.fastpath import CachedStoryPages
 from storyline.web.render import render_error
 
 log = logging.getLogger("storyline.web")
@@ -90,6 +91,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     app.state.store = the_store
     app.state.digests = DigestCache(lambda st, story_id: build_digest(st, story_id, settings.summary_words))
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(CachedStoryPages, cache=app.state.digests, store=the_store, extra_headers=SECURITY_HEADERS)
     _add_error_handlers(app)
     app.include_router(routes_stories.router)
     app.include_router(routes_articles.router)

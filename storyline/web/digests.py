@@ -3,7 +3,7 @@
 The digest dict is the one ``storyline digest --json`` prints for a story
 (``storyline.digest.stored_story_digest(...).to_dict()``). The cache is keyed by
 the story's stored version (update time + hash of its row), so a story changed by any process is
-rebuilt on its next request, and an HTTP ingest clears it outright.
+rebuilt on its next request, and an HTTP ingest drops the stories it changed at once.
 """
 
 from __future__ import annotations
@@ -107,8 +107,9 @@ class DigestCache:
         self._size = size
         self._lock = threading.Lock()
         self._items: OrderedDict[str, tuple[object, dict[str, Any], dict[str, bytes]]] = OrderedDict()
-        self.hits = 0
-        self.misses = 0
+        self.hits = 0  # digests found
+        self.misses = 0  # digests built
+        self.page_hits = 0  # rendered pages served from memory
 
     def get(self, store: Store, story_id: str) -> tuple[object, dict[str, Any]]:
         """(version, completed digest) of a story; builds it on a miss. E021 when there is no such story."""
@@ -149,7 +150,7 @@ class DigestCache:
                 return None
             body = item[2].get(key)
             if body is not None:
-                self.hits += 1
+                self.page_hits += 1
                 self._items.move_to_end(story_id)
             return body
 
@@ -167,6 +168,12 @@ class DigestCache:
             item = self._items.get(story_id)
             if item is not None and item[0] == version:
                 item[2][key] = body
+
+    def forget(self, story_ids: list[str]) -> None:
+        """Drop these stories (after an ingest through this server changed them)."""
+        with self._lock:
+            for story_id in story_ids:
+                self._items.pop(story_id, None)
 
     def clear(self) -> None:
         """Forget everything (after an ingest through this server)."""

@@ -109,10 +109,8 @@ async def post_articles(request: Request) -> EnvelopeJSON:
     body = await read_body(request, settings.max_request_bytes)
     check_json_body(request.headers.get("content-type"), body)
     store: Store = request.app.state.store
-    try:
-        report, story_ids = await run_in_threadpool(ingest_body, store, settings, body)
-    finally:
-        request.app.state.digests.clear()
+    report, story_ids = await run_in_threadpool(ingest_body, store, settings, body)
+    request.app.state.digests.forget(story_ids)  # the version check would notice too; this is at once
     if report.nothing_read:
         body_out = error_body(StorylineError("E001", rejected=len(report.rejected)))
         body_out["error"]["rejected"] = _rejections(report)

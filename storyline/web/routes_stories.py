@@ -10,6 +10,7 @@ from starlette.responses import RedirectResponse, Response
 
 from storyline.web import views
 from storyline.web.envelope import EnvelopeJSON, ok
+from storyline.web.fastpath import page_key
 from storyline.web.queries import StoryFilter
 from storyline.web.render import render, render_bytes, request_language
 from storyline.web.timeline_svg import render_timeline
@@ -60,18 +61,15 @@ def stories_html(request: Request, since: Annotated[DateParam, Query(alias="from
     return render(request, "stories.html", {**data, "json_url": "/stories.json" + (f"?{query}" if query else "")})
 
 
-# The story routes are async: a page already rendered for the story's current version is served
-# on the event loop after one indexed SQLite read (no thread hop); building a page runs in the
-# thread pool. WAL reads do not wait for writers, so the loop is not blocked by an ingest.
+# A page already rendered for the story's current version is answered by ``fastpath`` before it
+# reaches these routes (one indexed SQLite read on the event loop; WAL reads do not wait for
+# writers). The routes build a page on a miss, in the thread pool, and keep it for the fast path.
 
 
 @router.get("/stories/{story_id}.json", summary="One story's digest (JSON)", tags=["stories"])
 async def story_json(request: Request, story_id: str) -> Response:
     """The digest of one story: summary with citations, facts with verdicts, timeline, entities, sources."""
-    cache = request.app.state.digests
-    body = cache.page(request.app.state.store, story_id, "json")
-    if body is None:
-        body = await run_in_threadpool(_build_json, request, story_id)
+    body = await run_in_threadpool(_build_json, request, story_id)
     return Response(body, media_type="application/json")
 
 
@@ -79,7 +77,7 @@ def _build_json(request: Request, story_id: str) -> bytes:
     app = request.app
     version, digest = views.story_page(app.state.store, app.state.digests, story_id)
     body = bytes(ok(views.story_json(digest)).body)
-    app.state.digests.keep_rendered(story_id, version, "json", body)
+    app.state.digests.keep_rendered(story_id, version, page_key("json", "", False), body)
     return body
 
 
@@ -87,10 +85,7 @@ def _build_json(request: Request, story_id: str) -> bytes:
 async def story_html(request: Request, story_id: str) -> Response:
     """The story page; rendered once per story version and language, then served from memory."""
     lang, explicit = request_language(request)
-    key = f"html:{lang}:{int(explicit)}"
-    body = request.app.state.digests.page(request.app.state.store, story_id, key)
-    if body is None:
-        body = await run_in_threadpool(_build_html, request, story_id, key)
+    body = await run_in_threadpool(_build_html, request, story_id, page_key("html", lang, explicit))
     return Response(body, media_type="text/html; charset=utf-8", headers={"vary": "Accept-Language"})
 
 
