@@ -254,7 +254,8 @@ def load_seed_story(folder: Path = SEEDS) -> list[AnalyzedArticle]:
     from storyline.ingest import read_inputs
     from storyline.settings import Settings
 
-    arts = [a for a in read_inputs([str(folder)], Settings.from_env()) if isinstance(a, Article)]
+    paths = sorted(str(p) for p in folder.glob("*.txt"))  # the reports, not README.md or gold.json
+    arts = [a for a in read_inputs(paths, Settings.from_env()) if isinstance(a, Article)]
     arts.sort(key=lambda a: a.label)
     return [AnalyzedArticle(a, analyze(a)) for a in arts]
 

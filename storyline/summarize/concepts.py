@@ -52,6 +52,27 @@ def fold(lemma: str) -> str:
     return re.sub(r"(.)\1+", r"\1", out)
 
 
+MIN_PART = 5  # shortest word accepted as the head or tail of a compound ('grondwet' in 'grondwetshervorming')
+
+
+def compound_parts(concepts: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """For long words of the story, the story's words they start or end with: Dutch writes
+    'presidentsverkiezing' where another outlet writes 'verkiezing', 'oppositieleider' for 'oppositie'.
+
+    Only words that occur on their own in the story count as parts, so nothing is guessed.
+    """
+    vocab = {c for c in concepts if " " not in c and c[:1] not in "@#" and not c[:1].isdigit()}
+    out: dict[str, tuple[str, ...]] = {}
+    for word in vocab:
+        if len(word) < 2 * MIN_PART:
+            continue
+        found = [word[:k] for k in range(MIN_PART, len(word) - 2) if word[:k] in vocab]
+        found += [word[k:] for k in range(3, len(word) - MIN_PART + 1) if word[k:] in vocab]
+        if found:
+            out[word] = tuple(found)
+    return out
+
+
 def entity_concept(key: str, head: str | None, kind: str) -> str:
     """Concept of a named entity: persons by folded surname (Poetin = Putin), others by folded key."""
     if kind == "PER":

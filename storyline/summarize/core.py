@@ -18,6 +18,7 @@ from storyline.errors import StorylineError
 from storyline.model import Analysis, AnalyzedArticle, SourceRef, Summary, SummarySentence
 from storyline.summarize.concepts import (
     ConceptWeights,
+    compound_parts,
     concept_weights,
     entity_concept,
     fold,
@@ -99,6 +100,8 @@ def _prepare(items: Sequence[AnalyzedArticle]) -> _Prepared:
     per_article: list[list[frozenset[str]]] = []
     candidates: list[Candidate] = []
     infos: dict[tuple[int, int], SentenceInfo] = {}
+    story_concepts = [_article_concepts(it) for it in items]
+    parts = compound_parts(c for sentences in story_concepts for concepts in sentences for c in concepts)
     for item_no, it in enumerate(items):
         an = it.analysis
         lang = an.language or it.article.language
@@ -107,11 +110,12 @@ def _prepare(items: Sequence[AnalyzedArticle]) -> _Prepared:
         caption_paragraphs = {s.paragraph for s, v in zip(an.sentences, verdicts, strict=True)
                               if v.reason in ("photo credit", "embedded tweet")}
         body_position = 0
-        names = _entity_lemmas(an, lang)
         amounts = _amounts(an)
         for k, s in enumerate(an.sentences):
             lemmas = an.lemmas[k] if k < len(an.lemmas) else []
-            concepts = sentence_concepts(lemmas, names.get(s.index)) | amounts.get(s.index, frozenset())
+            concepts = story_concepts[item_no][k]
+            if parts:
+                concepts = concepts | {p for c in concepts for p in parts.get(c, ())}
             concepts_of.append(concepts)
             unigrams = frozenset(c for c in concepts if " " not in c)
             verdict = verdicts[k]
@@ -144,6 +148,15 @@ def _prepare(items: Sequence[AnalyzedArticle]) -> _Prepared:
         for c, count in zip(candidates, counts, strict=True):
             c.prior *= 1.0 + OUTLET_BONUS * count / (len(items) - 1)
     return _Prepared(candidates, infos, index, weights, language)
+
+
+def _article_concepts(it: AnalyzedArticle) -> list[frozenset[str]]:
+    """Concepts of every sentence of one article: lemmas and pairs, names as entities, amounts."""
+    an = it.analysis
+    names = _entity_lemmas(an, an.language or it.article.language)
+    amounts = _amounts(an)
+    return [sentence_concepts(an.lemmas[k] if k < len(an.lemmas) else [], names.get(s.index))
+            | amounts.get(s.index, frozenset()) for k, s in enumerate(an.sentences)]
 
 
 def _amounts(an: Analysis) -> dict[int, frozenset[str]]:
