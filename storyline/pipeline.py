@@ -206,6 +206,14 @@ def digest_article(stored: StoredArticle) -> DigestArticle:
                          lead=lead_of(a.text))
 
 
+def fill_leads(store: Store, digest: Digest) -> None:
+    """Give every untitled article of a digest its lead (first words), so readers can recognise it."""
+    missing = [a for s in digest.stories for a in s.articles if not a.title and not a.lead]
+    texts = {s.id: s.article.text for s in store.get_articles([a.id for a in missing])}
+    for a in missing:
+        a.lead = lead_of(texts.get(a.id, ""))
+
+
 def lead_of(text: str, words: int = 12) -> str:
     """The first ``words`` words of a text, with '…' when there is more."""
     parts = text.split(maxsplit=words)

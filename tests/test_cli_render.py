@@ -62,6 +62,7 @@ def test_plain_digest_lines():
     assert "  Rusland leent Belarus geld. [2, 1]" in lines  # cited by the numbers of the article list
     assert "  14 September 2020: ontmoeting in Sotsji [1]" in lines
     assert "  lening — conflict: 1,5 vs 1,3 miljard" in lines
+    assert "    [1] 1,5 miljard" in lines and "    [2] 1,3 miljard" in lines
     assert "Story 2 of 2: Het weer (1 article)" in lines
     assert lines[-2:] == ["rejected (1):", "  bad.jsonl:3: invalid JSON"]
     assert "note: 2 stories" in lines
@@ -81,7 +82,7 @@ def test_digest_json_has_every_section():
     story = d["stories"][0]
     assert d["articles"] == 3
     assert story["articles"][0]["published"] == "2020-09-14" and story["articles"][0]["precision"] == "day"
-    assert story["summary"]["summary"][0]["articles"] == ["id-b", "id-a"]
+    assert story["summary"][0]["articles"] == ["id-b", "id-a"]
     assert story["timeline"][0]["time"] == "2020-09-14"
     assert story["facts"][0]["verdict"] == "conflict"
     assert d["rejected"] == [{"source": "bad.jsonl", "line": 3, "reason": "invalid JSON"}]

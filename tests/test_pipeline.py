@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from storyline.model import PartialDate
-from storyline.pipeline import build_digest, ingest
+from storyline.pipeline import build_digest, fill_leads, ingest
 from storyline.settings import Settings
 from storyline.store import Store
 
@@ -172,3 +172,17 @@ def test_two_writers_on_one_file_count_each_article_once(tmp_path):
     assert reports["a"].duplicate + reports["b"].duplicate == 600
     with Store(path) as s:
         assert s.count_articles() == 1800 and s.fts_in_sync()
+
+
+def test_fill_leads_only_where_there_is_no_title(store, tmp_path):
+    data = tmp_path / "t.jsonl"
+    data.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "t1", "title": "Een kop", "text": "Tekst met een kop erboven."},
+        {"id": "t2", "text": " ".join(f"woord{i}" for i in range(30))},
+    ]) + "\n", encoding="utf-8")
+    digest = build_digest(store, ingest([str(data)], store, SETTINGS).ids)
+    for a in digest.stories[0].articles:
+        a.lead = ""
+    fill_leads(store, digest)
+    leads = {a.label: a.lead for a in digest.stories[0].articles}
+    assert leads == {"t1": "", "t2": " ".join(f"woord{i}" for i in range(12)) + "…"}

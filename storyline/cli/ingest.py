@@ -6,8 +6,9 @@ import click
 
 from storyline.cli.context import open_store, settings_from, stdout_is_terminal, terminal
 from storyline.cli.output import emit_json, json_option, progress
+from storyline.digest import build_digest
 from storyline.errors import StorylineError
-from storyline.pipeline import IngestReport, build_digest, ingest
+from storyline.pipeline import IngestReport, fill_leads, ingest
 from storyline.render.terminal import print_digest
 from storyline.render.text import digest_lines, ingest_lines
 
@@ -80,15 +81,17 @@ Examples:
 @json_option
 @click.pass_context
 def digest_command(ctx: click.Context, paths: tuple[str, ...], reread: bool, as_json: bool) -> None:
-    """Ingest the inputs (what is stored already is skipped) and print their digest.
+    """Ingest the inputs (what is stored already is skipped) and print the digest of their stories.
 
-    The digest lists the articles of these inputs with their label (input id or file name),
-    outlet, date and its precision ('date unknown' when the source gives none), title,
-    language and length; summary, facts and timeline sections appear as they are computed.
+    Per story: its articles with their label (input id or file name), outlet, date and its
+    precision ('date unknown' when the source gives none), title, language and length; then the
+    cited summary, the timeline, the facts side by side with their verdicts, events and names.
     """
     report = _run_ingest(ctx, paths, reread)
     _fail_if_nothing_read(report)
-    digest = build_digest(open_store(ctx), report.ids, report.rejected)
+    store = open_store(ctx)
+    digest = build_digest(store, report.ids, report.rejected)
+    fill_leads(store, digest)
     if as_json:
         emit_json(digest.to_dict())
     elif stdout_is_terminal():

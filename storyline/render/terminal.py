@@ -12,12 +12,12 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from storyline.model import Digest
+from storyline.render.sections import section_lines
 from storyline.render.text import (
     Table,
     digest_table,
     format_date,
     rejected_lines,
-    section_lines,
     shorten,
     story_heading,
 )

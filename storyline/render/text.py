@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from storyline.model import Digest, DigestArticle, DigestStory, PartialDate, Rejected
 from storyline.pipeline import IngestReport, lead_of
+from storyline.render.sections import section_lines
 from storyline.store import SearchHit, StoredArticle
 
 UNKNOWN_DATE = "date unknown"
@@ -39,7 +40,9 @@ def shorten(text: str | None, width: int = TITLE_WIDTH) -> str:
 
 def title_or_lead(title: str | None, lead: str, width: int = TITLE_WIDTH) -> str:
     """The title, or for an untitled article its first words in quotes (never an invented title)."""
-    return shorten(title, width) if title else f"“{shorten(lead, width - 2)}”"
+    if title:
+        return shorten(title, width)
+    return f"“{shorten(lead, width - 2)}”" if lead.strip() else "-"
 
 
 def table_lines(table: Table) -> list[str]:
@@ -74,35 +77,6 @@ def story_heading(story: DigestStory, index: int, total: int) -> str:
     title = story.title or ("Articles" if total == 1 else f"Story {index}")
     prefix = f"Story {index} of {total}: " if total > 1 else ""
     return f"{prefix}{title} ({count})"
-
-
-def section_lines(story: DigestStory) -> list[str]:
-    """The sections later stages fill in (summary, events, facts, timeline), citing articles by number."""
-    number = {a.id: n for n, a in enumerate(story.articles, start=1)}
-    by_label = {a.label: n for n, a in enumerate(story.articles, start=1)}
-
-    def cite(ids: Sequence[str]) -> str:
-        nums = [str(number.get(i) or by_label.get(i) or "?") for i in ids]
-        return "[" + ", ".join(dict.fromkeys(nums)) + "]" if nums else ""
-
-    out: list[str] = []
-    if story.summary is not None and story.summary.sentences:
-        out += ["", "Summary"]
-        if story.summary.headline:
-            out.append(f"  {story.summary.headline}")
-        out += [f"  {s.text} {cite(s.articles)}" for s in story.summary.sentences]
-    if story.timeline:
-        out += ["", "Timeline"]
-        out += [f"  {e.description or format_date(e.time)}: {e.label} {cite(e.articles)}" for e in story.timeline]
-    if story.events:
-        out += ["", "Events"]
-        out += [f"  {e.time_description or format_date(e.time)}: {e.label} {cite(e.articles)}" for e in story.events]
-    if story.facts:
-        out += ["", "Facts"]
-        for fact in story.facts:
-            out.append(f"  {fact.subject} — {fact.verdict}: {fact.reason}")
-            out += [f"    {v.article}: {v.text}" for v in fact.values]
-    return out
 
 
 def rejected_lines(rejected: Sequence[Rejected]) -> list[str]:
