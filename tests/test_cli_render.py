@@ -34,7 +34,7 @@ from storyline.store import Highlight, SearchHit
 
 
 def sample() -> Digest:
-    a = DigestArticle("id-a", "a.txt", title="Poetin belooft steun", outlet="NOS",
+    a = DigestArticle("id-a", "a.txt", title="Poetin belooft steun [bold]", outlet="NOS",
                       published=PartialDate(2020, 9, 14), language="nl", word_count=420)
     b = DigestArticle("id-b", "b.txt", title=None, lead="Rusland leent Belarus 1,5 miljard…",
                       published=None, language="nl", word_count=300, partial=True)
@@ -73,7 +73,8 @@ def test_terminal_digest_shows_the_same_content():
     console = Console(file=out, force_terminal=True, width=160, color_system=None)
     print_digest(console, sample())
     text = out.getvalue()
-    for needle in ["Belarus en Rusland", "a.txt", "2020-09-14 (day)", "date unknown", "[2, 1]", "bad.jsonl:3"]:
+    for needle in ["Belarus en Rusland", "a.txt", "2020-09-14 (day)", "date unknown", "[2, 1]", "bad.jsonl:3",
+                   "Poetin belooft steun [bold]"]:
         assert needle in text, needle
 
 

@@ -24,20 +24,29 @@ from storyline.render.text import (
 from storyline.store import SearchHit
 
 
-def rich_table(table: Table, title: str | None = None) -> RichTable:
-    """A rich table with the same headers, rows and alignment as the plain one."""
+def rich_table(table: Table, title: str | None = None, width: int | None = None) -> RichTable:
+    """A rich table with the same headers, rows and alignment as the plain one, one line per row.
+
+    With ``width`` (the terminal's), the last column (the title) is shortened to what is left.
+    """
+    widths = [max([len(h)] + [len(row[i]) for row in table.rows]) for i, h in enumerate(table.headers)]
+    room = None
+    if width is not None and table.headers:
+        room = max(8, width - sum(widths[:-1]) - 3 * (len(widths) - 1) - 1)
     out = RichTable(title=title, title_justify="left", header_style="bold", show_edge=False, pad_edge=False)
     for i, header in enumerate(table.headers):
-        out.add_column(header, justify="right" if i in table.right else "left",
-                       overflow="fold", no_wrap=header in ("id", "date"))
+        last = i == len(table.headers) - 1
+        out.add_column(header, justify="right" if i in table.right else "left", no_wrap=True,
+                       min_width=None if last else widths[i], overflow="ellipsis")
     for row in table.rows:
-        out.add_row(*row)
+        cells = row[:-1] + [shorten(row[-1], room) if room else row[-1]] if row else row
+        out.add_row(*(Text(cell) for cell in cells))  # Text: '[1]' or '[bold]' in a title is not markup
     return out
 
 
 def print_table(console: Console, table: Table, title: str | None = None) -> None:
-    """Print a Table as a rich table."""
-    console.print(rich_table(table, title))
+    """Print a Table as a rich table that fits the console width."""
+    console.print(rich_table(table, title, console.width))
 
 
 def print_lines(console: Console, lines: Sequence[str]) -> None:
