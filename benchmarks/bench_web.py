@@ -228,6 +228,15 @@ def summarise(results: list[list[Any]], window: tuple[float, float] | None = Non
             "max": lat[-1] if lat else float("nan"), "mean": statistics.fmean(lat) if lat else float("nan")}
 
 
+def server_stack() -> str:
+    """Which HTTP parser and event loop uvicorn picks here ('auto' uses httptools/uvloop when installed)."""
+    import importlib.util
+
+    http = "httptools" if importlib.util.find_spec("httptools") else "h11"
+    loop = "uvloop" if importlib.util.find_spec("uvloop") else "asyncio"
+    return f"uvicorn with {http} and {loop}"
+
+
 def server_cpu(pid: int) -> float:
     """CPU seconds (user + system) used so far by a process."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -282,11 +291,11 @@ def bench(rate: float, seconds: float, write: bool) -> dict[str, Any]:
             cpu0, load0 = server_cpu(server.pid), f"{os.getloadavg()[0]:.1f}"
             handle, _ = run_load(port, paths, rate, seconds)
             quiet = collect(handle, seconds + 60)
+            series: dict[str, list[float]] = {"load alone": per_second(quiet["results"])}
             runs["load alone"] = summarise(quiet["results"]) | {
                 "achieved": len(quiet["results"]) / quiet["wall"], "loadavg": load0,
                 "server_cpu_ms": f"{(server_cpu(server.pid) - cpu0) * 1000 / max(1, len(quiet['results'])):.2f}"}
 
-            series: dict[str, list[float]] = {}
             ingests: dict[str, dict[str, Any]] = {}
             for label, niceness, source in (("during ingest", 0, built["ingest_file"]),
                                             ("during ingest at nice 10", 10, built["ingest_file_2"])):
@@ -315,7 +324,8 @@ def bench(rate: float, seconds: float, write: bool) -> dict[str, Any]:
             server.wait(timeout=20)
     result = {"runs": runs, "series_p99_ms": series, "rate": rate, "seconds": seconds, "cold_first_views_ms": cold_ms,
               "ingests": ingests, "articles_after": count, "fts_in_sync": fts_ok,
-              "built": {k: built[k] for k in ("articles", "stories", "build_s")}, "loadavg_before": load_before}
+              "built": {k: built[k] for k in ("articles", "stories", "build_s")}, "loadavg_before": load_before,
+              "server_stack": server_stack()}
     if write:
         write_doc(result)
     return result
@@ -345,7 +355,7 @@ over 127.0.0.1, against a database of {r['built']['articles']:,} articles and {r
 Media 2019 + recombinations, see the module docstring; built in {r['built']['build_s']:.0f} s). Side by side in
 one run: the load alone, with `storyline ingest` of {INGEST:,} new articles started 3 s in (another process),
 and the same with the ingest started under `nice -n 10` (how a batch job would run next to the server).
-Latency in ms from each request's scheduled start (queueing included). "server CPU" is the server
+Server: `storyline serve` ({r.get('server_stack', 'uvicorn')}). Latency in ms from each request's scheduled start (queueing included). "server CPU" is the server
 process's CPU time per request; "load" the 1-minute load average at the start of the run (2 cores,
 shared with other work while this ran).
 
@@ -355,7 +365,7 @@ Ingests during the load (correctness: {r['articles_after']:,} articles after, ex
 sync: {r['fts_in_sync']}):
 {ingest_lines}
 
-p99 per second of the runs with an ingest (ms), to show where the slow requests were:
+p99 per second of each run (ms), to show where the slow requests were:
 {series}
 
 Slowest first (uncached) view of the ten pages: {r['cold_first_views_ms']:.0f} ms; later views come from the
