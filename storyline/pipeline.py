@@ -4,8 +4,8 @@
 the next run completes it (article ids are stable; what is stored is skipped). Unchanged input
 files that were read completely before are not parsed again (see ``store.inputs``). Parsing and
 hashing run on the calling thread, SQLite writes on a background writer thread (they overlap).
-``build_digest`` turns the ids of an ingest into the Digest the renderers show; later stages
-(clustering, summary, facts, timeline) extend it.
+``list_digest`` lists the articles of an ingest without analysis (``storyline.digest`` builds
+the full digest with stories, summary, facts and timeline); ``fill_leads`` completes either.
 """
 
 from __future__ import annotations
@@ -231,8 +231,11 @@ def detect_missing_languages(store: Store, stored: Sequence[StoredArticle]) -> N
     store.set_languages(found)
 
 
-def build_digest(store: Store, ids: Sequence[str], rejected: Sequence[Rejected] = ()) -> Digest:
-    """The digest of these articles: for now one story listing them in input order."""
+def list_digest(store: Store, ids: Sequence[str], rejected: Sequence[Rejected] = ()) -> Digest:
+    """A digest without analysis: one untitled story listing these articles in input order.
+
+    Cheap (no text analysis, no clustering); the full digest is ``storyline.digest.build_digest``.
+    """
     stored = store.get_articles(ids)
     detect_missing_languages(store, stored)
     articles = [digest_article(s) for s in stored]

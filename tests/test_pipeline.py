@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from storyline.model import PartialDate
-from storyline.pipeline import build_digest, fill_leads, ingest
+from storyline.pipeline import fill_leads, ingest, list_digest
 from storyline.settings import Settings
 from storyline.store import Store
 
@@ -40,7 +40,7 @@ def store(tmp_path):
 def test_seeds_are_read_with_partial_dates(store):
     report = ingest([str(SOCHI)], store, SETTINGS)
     assert (report.read, report.new, report.duplicate, report.rejected) == (5, 5, 0, [])
-    digest = build_digest(store, report.ids)
+    digest = list_digest(store, report.ids)
     assert len(digest.stories) == 1
     dates = {a.label: a.published for a in digest.stories[0].articles}
     assert sorted(dates) == sorted(p.name for p in SOCHI.glob("*.txt"))
@@ -143,10 +143,10 @@ def test_digest_keeps_input_order_and_detects_language(store, tmp_path):
         {"id": "nl1", "text": "De president van het land zei dat hij niet zou aftreden en dat de menigte boos was."},
     ]) + "\n", encoding="utf-8")
     report = ingest([str(data)], store, SETTINGS)
-    digest = build_digest(store, list(reversed(report.ids)), report.rejected)
+    digest = list_digest(store, list(reversed(report.ids)), report.rejected)
     assert [(a.label, a.language) for a in digest.stories[0].articles] == [("nl1", "nl"), ("en1", "en")]
     assert store.get_article("en1").article.language == "en"  # stored for filters
-    assert build_digest(store, []).stories == []
+    assert list_digest(store, []).stories == []
 
 
 def test_two_writers_on_one_file_count_each_article_once(tmp_path):
@@ -180,7 +180,7 @@ def test_fill_leads_only_where_there_is_no_title(store, tmp_path):
         {"id": "t1", "title": "Een kop", "text": "Tekst met een kop erboven."},
         {"id": "t2", "text": " ".join(f"woord{i}" for i in range(30))},
     ]) + "\n", encoding="utf-8")
-    digest = build_digest(store, ingest([str(data)], store, SETTINGS).ids)
+    digest = list_digest(store, ingest([str(data)], store, SETTINGS).ids)
     for a in digest.stories[0].articles:
         a.lead = ""
     fill_leads(store, digest)
