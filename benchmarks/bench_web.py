@@ -369,7 +369,7 @@ p99 per second of each run (ms), to show where the slow requests were:
 {series}
 
 Slowest first (uncached) view of the ten pages: {r['cold_first_views_ms']:.0f} ms; later views come from the
-per-story page cache (checked against the story's stored version on every request; an HTTP ingest clears it).
+per-story page cache (checked against the story's stored version on every request; an HTTP ingest drops the stories it changed).
 
 Target: no errors and p99 < {TARGET_P99_MS:.0f} ms in every run — **{'met' if ok else 'NOT met'}** (worst p99
 {worst:.1f} ms, {errors} errors; ingest correct: {correct}).
