@@ -10,6 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from markupsafe import escape
 from test_web_support import TOKEN, Server, drop_last_article, jsonl, restore_articles, seed_store, seed_story
 
 from storyline.store import Store
@@ -34,7 +35,7 @@ def test_pages_and_json_over_real_http(served) -> None:
         data = client.get(f"/stories/{story_id}.json").json()
         assert data["ok"] and sorted(a["id"] for a in data["data"]["articles"]) == sorted(ids)
         page = client.get(f"/stories/{story_id}")
-        assert page.status_code == 200 and data["data"]["headline"] in page.text
+        assert page.status_code == 200 and str(escape(data["data"]["headline"])) in page.text
         assert page.headers["content-security-policy"].startswith("default-src 'self'")
         assert "server" not in page.headers  # no software banner
         assert client.get("/search.json", params={"q": "Sotsji"}).json()["data"]["results"]
