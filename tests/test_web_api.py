@@ -389,3 +389,19 @@ def test_fast_path_answers_exactly_like_the_route(fresh) -> None:
     english = client.get(f"/stories/{story_id}", headers={"accept-language": "en"}).text
     dutch = client.get(f"/stories/{story_id}", headers={"accept-language": "nl"}).text
     assert "<h2 id=\"h-summary\">Summary</h2>" in english and "<h2 id=\"h-summary\">Samenvatting</h2>" in dutch
+
+
+def test_syndicated_copy_is_shown_as_also_published_by(fresh) -> None:
+    client, store, ids, story_id = fresh
+    original = store.get_article(ids[2]).article
+    copy = {"id": "copy-1", "title": original.title, "text": original.text, "outlet": "Kopieblad",
+            "url": "https://kopieblad.example/artikel", "published": "2020-09-15"}
+    response = client.post("/api/articles", content=json.dumps(copy), headers=AUTH)
+    assert response.status_code == 201, response.text
+    [copy_id] = response.json()["data"]["new_ids"]
+    digest = client.get(f"/stories/{story_id}.json").json()["data"]
+    groups = [g for g in digest["duplicates"] if copy_id in g]
+    assert groups and groups[0][0] == ids[2]  # the first report is the original
+    page = client.get(f"/stories/{story_id}").text
+    section = page[page.index('id="duplicates"'):]
+    assert "Ook gepubliceerd door" in section and "Kopieblad" in section[: section.index("</section>")]
