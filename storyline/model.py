@@ -556,9 +556,10 @@ def _section_dict(value: Any) -> Any:
         return value.to_dict()
     if isinstance(value, list):
         return [_section_dict(v) for v in value]
+    if isinstance(value, PartialDate):
+        return value.iso()
     if hasattr(value, "__dataclass_fields__"):
-        d = asdict(value)
-        return {k: (v.iso() if isinstance(v, PartialDate) else v) for k, v in d.items()}
+        return {f.name: _section_dict(getattr(value, f.name)) for f in fields(value)}
     return value
 
 
