@@ -37,6 +37,8 @@ OUTLET_BONUS = 1.0  # prior x (1 + share of the other outlets that state the sam
 _AMOUNT_KINDS = frozenset({"money", "count", "percent"})
 QUOTE_FACTOR = 0.5  # direct speech is colour, not the facts a summary should state
 _QUOTE = re.compile(r"``|''|[\"\u201c\u201d\u201e\u00ab\u00bb]|(?:^|\s)['\u2018]\w")
+LARGE_STORY = 400  # from this many articles on, only the first LARGE_STORY_SENTENCES of each count
+LARGE_STORY_SENTENCES = 12
 HEADLINE_SLACK = 0.7  # a lead not in the summary is the headline when it is worth 70% of the best lead
 MAX_CANDIDATE_WORDS = 60  # longer "sentences" are unsplit paragraphs, not summary sentences
 
@@ -100,18 +102,21 @@ def _prepare(items: Sequence[AnalyzedArticle]) -> _Prepared:
     per_article: list[list[frozenset[str]]] = []
     candidates: list[Candidate] = []
     infos: dict[tuple[int, int], SentenceInfo] = {}
-    story_concepts = [_article_concepts(it) for it in items]
+    # In a very large story only each report's opening counts: leads carry the news, and it keeps
+    # 2,000 articles within seconds (support is then found among those sentences too).
+    limit = LARGE_STORY_SENTENCES if len(items) > LARGE_STORY else None
+    story_concepts = [_article_concepts(it, limit) for it in items]
     parts = compound_parts(c for sentences in story_concepts for concepts in sentences for c in concepts)
     for item_no, it in enumerate(items):
         an = it.analysis
         lang = an.language or it.article.language
         concepts_of = []
-        verdicts = [judge(s.text, lang, strict) for s in an.sentences]
-        caption_paragraphs = {s.paragraph for s, v in zip(an.sentences, verdicts, strict=True)
+        verdicts = [judge(s.text, lang, strict) for s in an.sentences[:limit]]
+        caption_paragraphs = {s.paragraph for s, v in zip(an.sentences[:limit], verdicts, strict=True)
                               if v.reason in ("photo credit", "embedded tweet")}
         body_position = 0
         amounts = _amounts(an)
-        for k, s in enumerate(an.sentences):
+        for k, s in enumerate(an.sentences[:limit]):
             lemmas = an.lemmas[k] if k < len(an.lemmas) else []
             concepts = story_concepts[item_no][k]
             if parts:
@@ -150,13 +155,14 @@ def _prepare(items: Sequence[AnalyzedArticle]) -> _Prepared:
     return _Prepared(candidates, infos, index, weights, language)
 
 
-def _article_concepts(it: AnalyzedArticle) -> list[frozenset[str]]:
-    """Concepts of every sentence of one article: lemmas and pairs, names as entities, amounts."""
+def _article_concepts(it: AnalyzedArticle, limit: int | None = None) -> list[frozenset[str]]:
+    """Concepts of every sentence (or the first ``limit``) of one article: lemmas and pairs, names as
+    entities, amounts."""
     an = it.analysis
     names = _entity_lemmas(an, an.language or it.article.language)
     amounts = _amounts(an)
     return [sentence_concepts(an.lemmas[k] if k < len(an.lemmas) else [], names.get(s.index))
-            | amounts.get(s.index, frozenset()) for k, s in enumerate(an.sentences)]
+            | amounts.get(s.index, frozenset()) for k, s in enumerate(an.sentences[:limit])]
 
 
 def _amounts(an: Analysis) -> dict[int, frozenset[str]]:
