@@ -269,3 +269,22 @@ def test_two_thousand_articles_in_time() -> None:
 def test_summary_round_trips_through_dict() -> None:
     summary = summarize(story(LOAN_A, LOAN_B, LOAN_C), words=60)
     assert Summary.from_dict(summary.to_dict()) == summary
+
+
+def test_compound_parts_only_use_words_the_story_uses_alone() -> None:
+    from storyline.summarize.concepts import compound_parts
+
+    parts = compound_parts(["presidentsverkiezing", "verkiezing", "grondvetshervorming", "grondvet", "oppositieleider"])
+    assert "verkiezing" in parts["presidentsverkiezing"]
+    assert "grondvet" in parts["grondvetshervorming"]
+    assert "oppositieleider" not in parts  # neither 'oppositie' nor 'leider' occurs alone here
+
+
+def test_headline_is_a_lead_with_its_source() -> None:
+    items = story(LOAN_A, LOAN_B, LOAN_C)
+    summary = summarize(items, words=60)
+    ref = summary.headline_source
+    assert ref is not None
+    source = sources(items)[ref.article]
+    assert source.article.text[ref.start:ref.end] == summary.headline
+    assert ref.sentence == min(s.index for s in source.analysis.sentences if s.text == summary.headline)
