@@ -45,3 +45,15 @@ def test_never_raises(text: str) -> None:
     assert all(text[t.start:t.end] == t.text for t in toks)
     content_lemmas(text, "nl")
     content_lemmas(text, "en")
+
+
+def test_tokenize_fast_path_matches_plain_regex_scan() -> None:
+    """The findall-with-gaps fast path gives the same tokens and spans as scanning with match objects."""
+    from storyline.text.tokens import _TOKEN
+
+    texts = ["Zie https://nos.nl/a of mail info@dpg.nl, #nieuws @nos\u00a0 en  www.nu.nl.",
+             "De U.S. Army kocht 1,5 mln. F-35's\tvoor €100.000 om 14:30 (o.a. in Sotsji)…",
+             "  leading\u2003and trailing whitespace \n", "", "a"]
+    for text in texts:
+        expected = [(m.group(), m.start() + 7, m.end() + 7) for m in _TOKEN.finditer(text)]
+        assert [(t.text, t.start, t.end) for t in tokenize(text, offset=7)] == expected

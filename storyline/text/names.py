@@ -94,6 +94,12 @@ def _zipf(word: str, language: str) -> float:
     return zipf_frequency(word, language if language in ("nl", "en", "de", "fr") else "en")
 
 
+@lru_cache(maxsize=8)
+def _load_frequencies(language: str) -> None:
+    """Load wordfreq's word list of ``language`` with the gazetteers, not inside the first article using it."""
+    _zipf("de", language)
+
+
 @lru_cache(maxsize=65536)
 def _is_word(low: str, language: str) -> bool:
     """Whether simplemma's dictionary knows ``low`` as a word of ``language`` (headline words like 'Bekoelde')."""
@@ -415,6 +421,7 @@ def find_mentions(text: str, sentences: list[Sentence], language: str | None,
     """
     if not sentences:
         return []
+    _load_frequencies(language or "en")
     scanner = _Scanner(text, sentences, language or "en", tokens)
     cands = _split_juxtaposed(scanner.candidates(), text)
     for c in cands:

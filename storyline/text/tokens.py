@@ -16,13 +16,19 @@ from storyline.text.stopwords import is_stopword
 
 LEMMATIZED: frozenset[str] = frozenset({"nl", "en", "de", "fr", "es", "it"})
 
-_TOKEN = re.compile(
-    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|[@#]\w+"  # URLs, e-mail, handles, hashtags
-    r"|(?:[^\W\d_]\.){2,}(?![^\W\d_])"  # dotted abbreviations: U.S., o.a.
+_WEB = r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|[@#]\w+|"  # URLs, e-mail, handles, hashtags
+_PLAIN = (
+    r"(?:[^\W\d_]\.){2,}(?![^\W\d_])"  # dotted abbreviations: U.S., o.a.
     r"|\d+(?:[.,:/]\d+)*"  # numbers: 1,5  100.000  14:30  1/2
     r"|[^\W_]+(?:[-'\u2019][^\W_]+)*"  # words, with inner hyphens/apostrophes
-    r"|\S",  # any other single character (punctuation, symbols)
+    r"|\S"  # any other single character (punctuation, symbols)
 )
+_TOKEN = re.compile(_WEB + _PLAIN)
+# The same alternatives, each token preceded by the whitespace before it (findall is much cheaper than
+# match objects); only whitespace is ever skipped, because the last alternative takes any other character.
+_GAP_TOKEN = re.compile(r"(\s*)(" + _WEB + _PLAIN + ")")
+# Text without '@', '#', 'http' or 'www.' can match none of the web alternatives: skip trying them.
+_GAP_PLAIN = re.compile(r"(\s*)(" + _PLAIN + ")")
 _POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 
 
@@ -41,7 +47,15 @@ class Token:
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of ``text`` with spans (shifted by ``offset``); "Loekasjenko’s" gives "Loekasjenko" + "’s"."""
-    out = [Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+    web = "@" in text or "#" in text or "http" in text or "www." in text
+    out: list[Token] = []
+    append = out.append
+    pos = offset
+    for gap, word in (_GAP_TOKEN if web else _GAP_PLAIN).findall(text):
+        pos += len(gap)
+        end = pos + len(word)
+        append(Token(word, pos, end))
+        pos = end
     if "'" not in text and "\u2019" not in text:
         return out
     split: list[Token] = []
