@@ -107,9 +107,9 @@ def test_clean_inline() -> None:
 def test_boilerplate_rules_are_linear_on_adversarial_lines(line: str) -> None:
     import time
 
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: the shared CI cores make wall time noisy
     boilerplate_kind(line)
-    assert time.perf_counter() - start < 0.05
+    assert time.process_time() - start < 0.5  # the quadratic pattern this guards against took 15 s
 
 
 _PIECES = list("aAbBeE .,!?:/©@()—-'’\"\t") + ["Beeld", "Foto", "EPA", "pic.twitter.com/x", "Lees ook", "Door",

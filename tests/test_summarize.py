@@ -258,9 +258,9 @@ def test_two_thousand_articles_in_time() -> None:
         src = base[k % 3]
         article = Article(text=src.article.text, external_id=f"n{k}", url=f"https://example.org/{k}", language="nl")
         many.append(AnalyzedArticle(article, src.analysis))
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: the shared CI cores make wall time noisy
     summary = summarize(many, words=100)
-    elapsed = time.perf_counter() - t0
+    elapsed = time.process_time() - t0
     assert summary.word_count <= 100 and summary.sentences
     assert len(summary.sentences[0].articles) > 100
     assert elapsed < 20, f"2,000 articles took {elapsed:.1f} s"
