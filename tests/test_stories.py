@@ -144,16 +144,16 @@ def test_a_story_of_5000_articles_stays_fast_and_bounded() -> None:
     rng = random.Random(1)
     items = [_synthetic(i, 0, rng) for i in range(5000)]
     c = StoryClusterer()
-    t = time.perf_counter()
+    t = time.process_time()  # CPU time: the shared CI cores make wall time noisy
     for it in items[:500]:
         c.add(it)
-    early = (time.perf_counter() - t) / 500
+    early = (time.process_time() - t) / 500
     for it in items[500:4500]:
         c.add(it)
-    t = time.perf_counter()
+    t = time.process_time()
     for it in items[4500:]:
         c.add(it)
-    late = (time.perf_counter() - t) / 500
+    late = (time.process_time() - t) / 500
     (state,) = c._stories.values()
     assert len(state.articles) == 5000
     assert len(state.centroid) <= 2 * CENTROID_TERMS and len(state.members) <= MEMBERS
