@@ -17,10 +17,11 @@ from pathlib import Path
 
 from storyline import __version__
 from storyline.model import AnalyzedArticle, Article, Digest, DigestArticle, DigestStory, Rejected, Story
+from storyline.pipeline import lead_of
+from storyline.store import Store
 from storyline.stories import StoryClusterer, split_events
 from storyline.stories.build import story_title
 from storyline.stories.cluster import time_order
-from storyline.store import Store, StoredArticle
 from storyline.summarize import summarize
 from storyline.text import analyze
 from storyline.text.entities import link_entities
@@ -40,10 +41,6 @@ def _analyser_version() -> str:
 
 
 ANALYSIS_VERSION = _analyser_version()
-
-
-def _article(stored: StoredArticle) -> Article:
-    return stored.article
 
 
 def analyzed(store: Store, ids: Sequence[str]) -> list[AnalyzedArticle]:
@@ -100,7 +97,7 @@ def digest_article(stored: Article, article_id: str, word_count: int) -> DigestA
     """The line a digest shows for one article."""
     return DigestArticle(id=article_id, label=stored.label, title=stored.title, outlet=stored.outlet,
                          published=stored.published, language=stored.language, word_count=word_count,
-                         url=stored.url, partial=stored.partial)
+                         url=stored.url, partial=stored.partial, lead="" if stored.title else lead_of(stored.text))
 
 
 def story_digest(story: Story, items: Sequence[AnalyzedArticle], words: int = DEFAULT_SUMMARY_WORDS) -> DigestStory:
@@ -111,10 +108,13 @@ def story_digest(story: Story, items: Sequence[AnalyzedArticle], words: int = DE
     sources = [m for m in members if m.id not in copies] or members
     summary = summarize(sources, words=words) if sources else None
     facts = facts_and_timeline(sources) if sources else None
+    titled = any(m.article.title for m in members)
     return DigestStory(
         articles=[digest_article(m.article, m.id, m.article.word_count) for m in members],
         id=story.id,
-        title=story.title,
+        # Untitled reports (plain text) give no title to show: the summary's headline reads better
+        # than the story's keyword label.
+        title=story.title if titled or summary is None else summary.headline,
         summary=summary,
         events=list(story.events),
         facts=facts.facts if facts else [],

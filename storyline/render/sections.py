@@ -41,7 +41,7 @@ def summary_lines(story: DigestStory, cite: Citer) -> list[str]:
     if summary is None or not summary.sentences:
         return []
     out = ["", "Summary"]
-    if summary.headline:
+    if summary.headline and summary.headline != story.title:  # an untitled story shows it as its title
         source = cite([summary.headline_source.article]) if summary.headline_source else ""
         out.append(f"  {summary.headline} {source}".rstrip())
     out += [f"  {s.text} {cite(s.articles)}" for s in summary.sentences]
