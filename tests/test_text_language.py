@@ -39,3 +39,16 @@ def test_foreign_line_needs_clear_evidence() -> None:
 def test_never_raises(text: str) -> None:
     result = detect_language(text, fallback=False)
     assert result is None or len(result) == 2
+
+
+def test_profile_scores_cache_returns_fresh_counts() -> None:
+    """The whole-text cache gives equal, independent dicts; limits still cut the text."""
+    from storyline.text.language import profile_scores
+
+    text = "De man zei dat het niet waar was, but the man said it was true. " * 10
+    first = profile_scores(text, limit=None)
+    first["nl"] = -1  # a caller changing its dict must not change the next answer
+    again = profile_scores(text, limit=None)
+    assert again["nl"] > 0 and again == profile_scores(text, limit=len(text))
+    assert profile_scores(text, limit=30) == profile_scores(text[:30], limit=None)
+    assert sum(profile_scores(text, limit=30).values()) < sum(again.values())

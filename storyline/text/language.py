@@ -47,13 +47,29 @@ _WORD_LANG: dict[str, str] = {w: lang for lang, words in _PROFILES.items() for w
 
 def profile_scores(text: str, limit: int | None = _PROFILE_CHARS) -> dict[str, int]:
     """Count of language-exclusive function words per language in the first ``limit`` characters of ``text``."""
+    if limit and len(text) > limit:
+        text = text[:limit]
+    # analyze() profiles the same article text twice (language, then sentences): scan it once.
+    return dict(zip(_PROFILES, _counts(text) if len(text) > _SHORT else _count_uncached(text)))
+
+
+_SHORT = 200  # sentences and short blocks are profiled once each: not worth a cache entry
+
+
+@lru_cache(maxsize=4)
+def _counts(text: str) -> tuple[int, ...]:
+    """``_count_uncached`` for whole texts, cached by the text itself (a pure function of it)."""
+    return _count_uncached(text)
+
+
+def _count_uncached(text: str) -> tuple[int, ...]:
     scores: dict[str, int] = dict.fromkeys(_PROFILES, 0)
     get = _WORD_LANG.get
-    for word in _WORD.findall((text[:limit] if limit else text).lower()):
+    for word in _WORD.findall(text.lower()):
         lang = get(word)
         if lang is not None:
             scores[lang] += 1
-    return scores
+    return tuple(scores.values())
 
 
 def _profile_decision(scores: dict[str, int]) -> str | None:
