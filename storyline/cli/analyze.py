@@ -6,11 +6,9 @@ from typing import Any
 
 import click
 
-from storyline.cli.context import settings_from
+from storyline.cli.context import read_articles
 from storyline.cli.output import emit_json, json_option, progress
-from storyline.errors import StorylineError
-from storyline.ingest import read_inputs
-from storyline.model import Article, Rejected
+from storyline.model import Rejected
 from storyline.text.report import AnalysisReport, analyze_articles
 
 
@@ -70,12 +68,7 @@ Examples:
 def analyze_command(ctx: click.Context, paths: tuple[str, ...], as_json: bool) -> None:
     """Analyse the inputs (no database): language, sentences, name mentions, quantities, time
     expressions and quotes per article, and the entities linked across all of them."""
-    articles: list[Article] = []
-    rejected: list[Rejected] = []
-    for item in read_inputs(list(paths), settings_from(ctx)):
-        (rejected if isinstance(item, Rejected) else articles).append(item)  # type: ignore[arg-type]
-    if not articles:
-        raise StorylineError("E001", rejected=len(rejected))
+    articles, rejected = read_articles(ctx, paths)
     report = analyze_articles(progress(articles, total=len(articles), label="analysing"))
     if as_json:
         data: dict[str, Any] = report.to_dict()

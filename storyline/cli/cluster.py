@@ -6,13 +6,10 @@ from typing import Any
 
 import click
 
-from storyline.cli.context import settings_from
-from storyline.cli.output import emit_json, json_option, progress
-from storyline.errors import StorylineError
-from storyline.ingest import read_inputs
-from storyline.model import AnalyzedArticle, Article, Rejected, Story
+from storyline.cli.context import read_analyzed
+from storyline.cli.output import emit_json, json_option
+from storyline.model import Story
 from storyline.stories.build import build_stories
-from storyline.text import analyze
 
 
 def stories_json(stories: list[Story], labels: dict[str, str]) -> list[dict[str, Any]]:
@@ -43,13 +40,7 @@ Examples:
 def cluster_command(ctx: click.Context, paths: tuple[str, ...], as_json: bool) -> None:
     """Group the inputs into stories (and events inside each story); near-duplicates are listed
     with their original instead of counting as another source."""
-    articles: list[Article] = []
-    rejected: list[Rejected] = []
-    for item in read_inputs(list(paths), settings_from(ctx)):
-        (rejected if isinstance(item, Rejected) else articles).append(item)  # type: ignore[arg-type]
-    if not articles:
-        raise StorylineError("E001", rejected=len(rejected))
-    items = [AnalyzedArticle(a, analyze(a)) for a in progress(articles, total=len(articles), label="analysing")]
+    items, rejected = read_analyzed(ctx, paths)
     labels = {it.id: it.article.label for it in items}
     data = stories_json(build_stories(items), labels)
     if as_json:

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+from collections.abc import Sequence
 
 import click
 from rich.console import Console
 
+from storyline.cli.output import progress
+from storyline.errors import StorylineError
+from storyline.ingest import read_inputs
+from storyline.model import AnalyzedArticle, Article, Rejected
 from storyline.settings import Settings
 from storyline.store import Store
+from storyline.text import analyze
 
 _STORE_KEY = "storyline.store"
 
@@ -40,3 +46,24 @@ def stdout_is_terminal() -> bool:
 def terminal() -> Console:
     """A rich console on stdout."""
     return Console(highlight=False)
+
+
+def read_articles(ctx: click.Context, paths: Sequence[str]) -> tuple[list[Article], list[Rejected]]:
+    """Read the inputs without storing them; E001 when none yields an article (rejections are returned)."""
+    articles: list[Article] = []
+    rejected: list[Rejected] = []
+    for item in read_inputs(list(paths), settings_from(ctx)):
+        if isinstance(item, Rejected):
+            rejected.append(item)
+        else:
+            articles.append(item)
+    if not articles:
+        raise StorylineError("E001", rejected=len(rejected))
+    return articles, rejected
+
+
+def read_analyzed(ctx: click.Context, paths: Sequence[str]) -> tuple[list[AnalyzedArticle], list[Rejected]]:
+    """Read and analyse the inputs (no database), with a progress bar on a terminal."""
+    articles, rejected = read_articles(ctx, paths)
+    items = [AnalyzedArticle(a, analyze(a)) for a in progress(articles, total=len(articles), label="analysing")]
+    return items, rejected

@@ -7,12 +7,9 @@ from collections.abc import Sequence
 
 import click
 
-from storyline.cli.context import settings_from
-from storyline.cli.output import emit_json, json_option, progress
-from storyline.errors import StorylineError
-from storyline.ingest import read_inputs
-from storyline.model import AnalyzedArticle, Article, Fact, Rejected, TimelineEntry
-from storyline.text import analyze
+from storyline.cli.context import read_analyzed
+from storyline.cli.output import emit_json, json_option
+from storyline.model import AnalyzedArticle, Fact, TimelineEntry
 from storyline.timeline import StoryFacts, facts_and_timeline
 
 _MARK = {"conflict": "✗ CONFLICT", "compatible": "~ COMPATIBLE", "agree": "✓ AGREE", "single-source": "· SINGLE"}
@@ -82,16 +79,6 @@ def report_lines(result: StoryFacts, items: Sequence[AnalyzedArticle]) -> list[s
     return lines
 
 
-def read_story(paths: Sequence[str], ctx: click.Context) -> tuple[list[AnalyzedArticle], list[Rejected]]:
-    """Read and analyse the inputs (one story); rejected inputs are returned, not raised."""
-    articles: list[Article] = []
-    rejected: list[Rejected] = []
-    for item in read_inputs(list(paths), settings_from(ctx)):
-        (articles if isinstance(item, Article) else rejected).append(item)
-    items = [AnalyzedArticle(a, analyze(a)) for a in progress(articles, len(articles), "analysing")]
-    return items, rejected
-
-
 @click.command("facts", epilog="""\b
 PATH is a file, a folder, a quoted glob, - for stdin, or a URL (see `storyline ingest --help`).
 All inputs are treated as one story; nothing is stored.
@@ -112,9 +99,7 @@ numerals, units, scale and currency), single-source (one outlet only).
 @click.pass_context
 def facts_command(ctx: click.Context, paths: tuple[str, ...], as_json: bool) -> None:
     """Put what each outlet reports side by side: agree / compatible / conflict / single-source, and the timeline."""
-    items, rejected = read_story(paths, ctx)
-    if not items:
-        raise StorylineError("E001", rejected=len(rejected))
+    items, rejected = read_analyzed(ctx, paths)
     result = facts_and_timeline(items)
     if as_json:
         data = result.to_dict()

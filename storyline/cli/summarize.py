@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import click
 
-from storyline.cli.context import settings_from
-from storyline.cli.output import emit_json, json_option, progress
-from storyline.errors import StorylineError
-from storyline.ingest import read_inputs
-from storyline.model import AnalyzedArticle, Article, Rejected
+from storyline.cli.context import read_analyzed
+from storyline.cli.output import emit_json, json_option
 from storyline.summarize import summarize
 from storyline.summarize.cited import cited_summary, summary_lines
-from storyline.text import analyze
 
 
 @click.command("summarize", epilog="""\b
@@ -30,13 +26,7 @@ def summarize_command(ctx: click.Context, paths: tuple[str, ...], words: int, se
                       as_json: bool) -> None:
     """Summarize the inputs as one story: source sentences chosen for what most outlets report,
     each followed by every article that states the same content."""
-    articles: list[Article] = []
-    rejected: list[Rejected] = []
-    for item in read_inputs(list(paths), settings_from(ctx)):
-        (rejected if isinstance(item, Rejected) else articles).append(item)  # type: ignore[arg-type]
-    if not articles:
-        raise StorylineError("E001", rejected=len(rejected))
-    items = [AnalyzedArticle(a, analyze(a)) for a in progress(articles, total=len(articles), label="analysing")]
+    items, rejected = read_analyzed(ctx, paths)
     data = cited_summary(summarize(items, words=words, sentences=sentences), items)
     if as_json:
         data["rejected"] = [{"source": r.source, "line": r.line, "reason": r.reason} for r in rejected]
