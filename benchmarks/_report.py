@@ -12,7 +12,7 @@ import os
 import platform
 import resource
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,7 +32,8 @@ that CI enforces live in `benchmarks/baseline.json`.
 def machine() -> str:
     """One line describing this machine and the code version."""
     try:
-        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            cpu = next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
     except (OSError, StopIteration):
         cpu = platform.processor() or "unknown CPU"
     try:
@@ -56,7 +57,7 @@ def write_section(name: str, title: str, command: str, body: str) -> None:
     """Replace (or append) the section NAME of docs/BENCHMARKS.md with fresh figures."""
     DOC.parent.mkdir(parents=True, exist_ok=True)
     text = DOC.read_text(encoding="utf-8") if DOC.exists() else _HEADER
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     section = (f"<!-- bench:{name} -->\n## {title}\n\n"
                f"Command: `{command}`  \nRun: {stamp} on {machine()}\n\n{body.strip()}\n<!-- /bench:{name} -->")
     start, end = f"<!-- bench:{name} -->", f"<!-- /bench:{name} -->"

@@ -56,14 +56,14 @@ def test_every_setting_is_documented() -> None:
 
 
 def test_every_exit_code_in_the_catalogue_is_documented() -> None:
-    documented = {int(m) for m in re.findall(r"^\| (\d) \|", README, flags=re.M)}
+    documented = {int(m) for m in re.findall(r"^\| (\d) \|", README, flags=re.MULTILINE)}
     used = {entry.exit_code for entry in CATALOGUE.values()}
     assert used <= documented, f"exit codes used but not documented: {sorted(used - documented)}"
 
 
 def test_make_targets_named_in_the_readme_exist() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    targets = set(re.findall(r"^([a-z][a-z-]*):", makefile, flags=re.M))
+    targets = set(re.findall(r"^([a-z][a-z-]*):", makefile, flags=re.MULTILINE))
     named = set(re.findall(r"make ([a-z][a-z-]+)", README))
     assert named <= targets, f"README names make targets that do not exist: {sorted(named - targets)}"
     assert {"demo", "test"} <= named
