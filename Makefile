@@ -25,7 +25,6 @@ test: install
 
 lint: install
 	$(BIN)/ruff check storyline tests benchmarks
-	$(BIN)/lint-imports
 
 serve: install
 	$(BIN)/storyline --db $(DB) serve
