@@ -140,3 +140,15 @@ def test_party_names_place_adjectives_and_descriptors() -> None:
 def test_minister_portfolio_is_not_part_of_the_name() -> None:
     got = by_text("Volgens minister Ferdinand Grapperhaus van Justitie is dat zo.")
     assert got["Ferdinand Grapperhaus"].type == "PER" and "Justitie" in got
+
+
+def test_word_caches_answer_like_the_rules() -> None:
+    """_is_cap/_is_cue caches are keyed by the word only: the same answer on first and later calls."""
+    from storyline.text.names import _is_cap, _is_cue
+    from storyline.text.tokens import Token
+
+    for word, cap, cue in [("Rutte", True, False), ("minister", False, True), ("Minister.", True, True),
+                           ("de", False, False), ("123", False, False)]:
+        for _ in range(2):
+            assert _is_cap(Token(word, 0, len(word))) is cap
+            assert _is_cue(word) is cue

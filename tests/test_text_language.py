@@ -43,8 +43,6 @@ def test_never_raises(text: str) -> None:
 
 def test_profile_scores_cache_returns_fresh_counts() -> None:
     """The whole-text cache gives equal, independent dicts; limits still cut the text."""
-    from storyline.text.language import profile_scores
-
     text = "De man zei dat het niet waar was, but the man said it was true. " * 10
     first = profile_scores(text, limit=None)
     first["nl"] = -1  # a caller changing its dict must not change the next answer

@@ -68,9 +68,19 @@ class _Cand:
         return self.tokens[-1].end
 
 
+_CAP: dict[str, bool] = {}  # pure per-word caches (bounded): the answers depend on the word only
+_CUE: dict[str, bool] = {}
+_WORD_CACHE_LIMIT = 200_000
+
+
 def _is_cap(tok: Token) -> bool:
     w = tok.text
-    return w[:1].isupper() and (w[:1].isalpha()) and w.lower() not in NOT_NAMES
+    found = _CAP.get(w)
+    if found is None:
+        found = w[:1].isupper() and (w[:1].isalpha()) and w.lower() not in NOT_NAMES
+        if len(_CAP) < _WORD_CACHE_LIMIT:
+            _CAP[w] = found
+    return found
 
 
 def _place_adjective(g: Gazetteer, word: str) -> str | None:
@@ -112,8 +122,13 @@ def _is_place_cue(word: str) -> bool:
 
 
 def _is_cue(word: str) -> bool:
-    low = word.lower().rstrip(".")
-    return low in PERSON_CUES or (len(low) > 6 and low.endswith(PERSON_CUE_SUFFIXES))
+    found = _CUE.get(word)
+    if found is None:
+        low = word.lower().rstrip(".")
+        found = low in PERSON_CUES or (len(low) > 6 and low.endswith(PERSON_CUE_SUFFIXES))
+        if len(_CUE) < _WORD_CACHE_LIMIT:
+            _CUE[word] = found
+    return found
 
 
 def _known(g: Gazetteer, word: str) -> bool:
