@@ -95,3 +95,16 @@ def test_huge_sentence_and_lone_quotes() -> None:
 def test_dutch_newspaper_quote_marks() -> None:
     got = texts("Tien corporaties doen mee (zie kader). ,,Mijn ambitie is groot'', zegt Huibers. Dat klopt.")
     assert got == ["Tien corporaties doen mee (zie kader).", ",,Mijn ambitie is groot'', zegt Huibers.", "Dat klopt."]
+
+
+def test_foreign_shortcut_gives_the_same_sentences(monkeypatch) -> None:
+    """The substring bound that skips profiling only skips spans that cannot be foreign."""
+    from storyline.text import sentences as sentences_module
+
+    text = ("Hij zei: \"This is the end of the world and the rest.\" Daarna ging hij naar huis.\n\n"
+            "The end. Het eind is daar en de rest van het verhaal, zei de man.\nDas ist der Weg und die Welt.\n"
+            "De minister was er niet bij en de premier ook niet. Thereby theory: thesis.")
+    fast = [(s.start, s.end, s.language, s.foreign) for s in split_sentences(text, "nl")]
+    monkeypatch.setattr(sentences_module._HitBound, "may_hold_two", lambda self, start, end: True)
+    slow = [(s.start, s.end, s.language, s.foreign) for s in split_sentences(text, "nl")]
+    assert fast == slow and any(f for *_, f in fast)

@@ -19,6 +19,7 @@ ANALYSED: frozenset[str] = frozenset({"nl", "en"})
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 _PROFILE_CHARS = 3000  # enough words to decide an article; keeps long texts cheap
+PROFILE_CHARS = _PROFILE_CHARS
 
 
 # Calendar words help on short, name-heavy lines ("… in Sochi on Monday").
@@ -49,27 +50,34 @@ def profile_scores(text: str, limit: int | None = _PROFILE_CHARS) -> dict[str, i
     """Count of language-exclusive function words per language in the first ``limit`` characters of ``text``."""
     if limit and len(text) > limit:
         text = text[:limit]
-    # analyze() profiles the same article text twice (language, then sentences): scan it once.
-    return dict(zip(_PROFILES, _counts(text) if len(text) > _SHORT else _count_uncached(text)))
+    scores: dict[str, int] = dict.fromkeys(_PROFILES, 0)
+    for word, count in (_hits(text) if len(text) > _SHORT else _scan(text)):
+        scores[_WORD_LANG[word]] += count
+    return scores
+
+
+def other_language_words(text: str, article_language: str) -> tuple[str, ...]:
+    """The function words of languages other than ``article_language`` that occur as words in ``text``."""
+    return tuple(w for w, _ in (_hits(text) if len(text) > _SHORT else _scan(text))
+                 if _WORD_LANG[w] != article_language)
 
 
 _SHORT = 200  # sentences and short blocks are profiled once each: not worth a cache entry
 
 
 @lru_cache(maxsize=4)
-def _counts(text: str) -> tuple[int, ...]:
-    """``_count_uncached`` for whole texts, cached by the text itself (a pure function of it)."""
-    return _count_uncached(text)
+def _hits(text: str) -> tuple[tuple[str, int], ...]:
+    """``_scan`` for whole texts, cached by the text itself: analyze() profiles an article twice."""
+    return _scan(text)
 
 
-def _count_uncached(text: str) -> tuple[int, ...]:
-    scores: dict[str, int] = dict.fromkeys(_PROFILES, 0)
-    get = _WORD_LANG.get
+def _scan(text: str) -> tuple[tuple[str, int], ...]:
+    """Each profile word occurring in ``text`` (lowercased) with its count."""
+    counts: dict[str, int] = {}
     for word in _WORD.findall(text.lower()):
-        lang = get(word)
-        if lang is not None:
-            scores[lang] += 1
-    return tuple(scores.values())
+        if word in _WORD_LANG:
+            counts[word] = counts.get(word, 0) + 1
+    return tuple(counts.items())
 
 
 def _profile_decision(scores: dict[str, int]) -> str | None:

@@ -12,11 +12,14 @@ import re
 from dataclasses import dataclass
 
 from storyline.model import Sentence
+from storyline.text.anchors import lower_same_length
 from storyline.text.language import (
+    PROFILE_CHARS,
     detect_language,
     foreign_by_scores,
     is_foreign,
     other_language_hits,
+    other_language_words,
     profile_scores,
 )
 from storyline.text.stopwords import STOPWORDS
@@ -138,6 +141,30 @@ def _split_block(text: str, block: _Block) -> list[tuple[int, int]]:
     return out
 
 
+class _HitBound:
+    """A cheap upper bound on the other-language function words in a span of the text.
+
+    Foreign blocks and lines need at least two such words; the bound counts substring occurrences
+    (``str.count``, C speed) of the ones the whole text holds, which is never below the word count
+    of a span up to the profile limit, so spans it clears need no profile at all.
+    """
+
+    def __init__(self, text: str, language: str) -> None:
+        self.low = lower_same_length(text)
+        self.words = other_language_words(text, language)
+
+    def may_hold_two(self, start: int, end: int) -> bool:
+        """False only when the span certainly holds fewer than two other-language function words."""
+        if self.low is None or end - start > PROFILE_CHARS:
+            return True  # lowercasing moved offsets, or the profile would cut the span: no shortcut
+        low, total = self.low, 0
+        for word in self.words:
+            total += low.count(word, start, end)
+            if total >= 2:
+                return True
+        return False
+
+
 def split_sentences(text: str, language: str | None = None) -> list[Sentence]:
     """Sentences of ``text`` with exact spans (``text[s.start:s.end] == s.text``), paragraph numbers
     and per-sentence language; embedded lines in another language are marked ``foreign``."""
@@ -146,17 +173,19 @@ def split_sentences(text: str, language: str | None = None) -> list[Sentence]:
     sentences: list[Sentence] = []
     # Foreign lines need other-language function words; most articles have fewer than two in all.
     look = bool(language) and other_language_hits(profile_scores(text, limit=None), language) >= 2
+    bound = _HitBound(text, language) if look and language else None
     for block in _blocks(text):
         block_foreign: str | None = None
         check = False
-        if look and language:
+        if bound is not None and language and bound.may_hold_two(block.start, block.end):
             scores = profile_scores(text[block.start:block.end])
             block_foreign = foreign_by_scores(scores, language)
             # One sentence can only be foreign when the block holds other-language words at all.
             check = block_foreign is None and other_language_hits(scores, language) >= 2
         for s, e in _split_block(text, block):
             piece = text[s:e]
-            other = block_foreign or (is_foreign(piece, language) if check else None)
+            other = block_foreign or (is_foreign(piece, language) if check and bound is not None
+                                      and bound.may_hold_two(s, e) else None)
             sentences.append(Sentence(index=len(sentences), start=s, end=e, text=piece,
                                       language=other or language, paragraph=block.paragraph,
                                       foreign=other is not None))
