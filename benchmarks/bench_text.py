@@ -331,10 +331,10 @@ def _worker(kind: str, limit: int | None) -> dict[str, float]:
             for text in texts:
                 simplemma.text_lemmatizer(text, lang="nl")
     else:
-        from storyline.text.tokens import load_dictionaries
+        from storyline.text import load_resources
 
         analyze(Article(text="De eerste zin laadt de gazetteers in Sotsji."))
-        load_dictionaries()  # foreign sentences (en, de, fr, …) would otherwise load theirs mid-pass
+        load_resources()  # foreign sentences (en, de, fr, …) and English articles would load theirs mid-pass
         articles = [Article(text=r["text"], title=r.get("title")) for r in rows]
 
         def run() -> None:
@@ -459,7 +459,7 @@ def main() -> None:
                     f"{sp.warm_ratio:.2f}", ""]]) +
             "\n\nTargets: >= 150 articles/s and <= 3x the floor. analyze() includes language, sentences, "
             "tokens, lemmas, names, quantities, time expressions and quotes. One-time loading (gazetteers, "
-            "wordfreq list, simplemma dictionaries of all lemmatised languages: foreign sentences need en/de/fr) "
+            "wordfreq lists, simplemma dictionaries of all lemmatised languages: `storyline.text.load_resources`) "
             "happens before the passes and is shown on its own row.\n\n"
             "Where the time goes (best of three passes per step over the same texts, after one-time loading):\n\n" +
             table(["step", "CPU s", "x floor"],

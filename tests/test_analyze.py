@@ -103,3 +103,14 @@ def test_quotes_and_times_are_wired_in() -> None:
 def test_regional_language_tags_are_analysed() -> None:
     a = analyze(Article(text="Poetin ontving Loekasjenko in Sotsji.", language="nl-BE"))
     assert a.language == "nl" and a.mentions and not a.notes
+
+
+def test_load_resources_changes_no_output() -> None:
+    """Preloading dictionaries and word lists is only about when the cost is paid, never the result."""
+    from storyline.text import load_resources
+
+    article = Article(text="Premier Rutte zei dinsdag in Den Haag: \"We hebben 1,5 miljard euro nodig.\" "
+                           "The minister said: \"This is the end.\"")
+    before = analyze(article).to_dict()
+    load_resources()
+    assert analyze(article).to_dict() == before

@@ -8,15 +8,24 @@ here does I/O; everything points back to (sentence index, character span in ``ar
 from __future__ import annotations
 
 from storyline.model import Analysis, Article
+from storyline.text.gazetteer import gazetteer
 from storyline.text.language import ANALYSED, detect_language
-from storyline.text.names import find_mentions
+from storyline.text.names import find_mentions, load_frequencies
 from storyline.text.quantities import find_quantities
 from storyline.text.quotes import find_quotes
 from storyline.text.sentences import split_sentences
 from storyline.text.times import find_times
-from storyline.text.tokens import lemmas_of_tokens, tokenize
+from storyline.text.tokens import lemmas_of_tokens, load_dictionaries, tokenize
 
-__all__ = ["analyze"]
+__all__ = ["analyze", "load_resources"]
+
+
+def load_resources() -> None:
+    """Load gazetteers, word frequencies and lemma dictionaries now (seconds, once per process), not mid-run."""
+    gazetteer()
+    for language in sorted(ANALYSED):
+        load_frequencies(language)
+    load_dictionaries()
 
 
 def analyze(article: Article) -> Analysis:

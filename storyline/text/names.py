@@ -105,7 +105,7 @@ def _zipf(word: str, language: str) -> float:
 
 
 @lru_cache(maxsize=8)
-def _load_frequencies(language: str) -> None:
+def load_frequencies(language: str) -> None:
     """Load wordfreq's word list of ``language`` with the gazetteers, not inside the first article using it."""
     _zipf("de", language)
 
@@ -436,7 +436,7 @@ def find_mentions(text: str, sentences: list[Sentence], language: str | None,
     """
     if not sentences:
         return []
-    _load_frequencies(language or "en")
+    load_frequencies(language or "en")
     scanner = _Scanner(text, sentences, language or "en", tokens)
     cands = _split_juxtaposed(scanner.candidates(), text)
     for c in cands:
