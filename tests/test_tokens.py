@@ -66,3 +66,10 @@ def test_load_dictionaries_skips_unlemmatised_languages() -> None:
     before = lemmatize("huizen", "nl")
     load_dictionaries(frozenset({"nl", "xx"}))
     assert lemmatize("huizen", "nl") == before == "huis"
+
+
+def test_possessive_shortcut_keeps_splits() -> None:
+    """Sentences with quote marks but no token ending in 's skip the possessive pass; the others still split."""
+    assert [t.text for t in tokenize(",,Het kan niet'', zei Jansen.")][:4] == [",", ",", "Het", "kan"]
+    assert [t.text for t in tokenize("Rutte'S plan en Jansen's-plan")] == ["Rutte", "'S", "plan", "en", "Jansen's-plan"]
+    assert [t.text for t in tokenize("Zei Jansen\u2019s.")] == ["Zei", "Jansen", "\u2019s", "."]

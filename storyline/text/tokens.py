@@ -30,6 +30,7 @@ _GAP_TOKEN = re.compile(r"(\s*)(" + _WEB + _PLAIN + ")")
 # Text without '@', '#', 'http' or 'www.' can match none of the web alternatives: skip trying them.
 _GAP_PLAIN = re.compile(r"(\s*)(" + _PLAIN + ")")
 _POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
+_POSSESSIVE_CUE = re.compile(r"['\u2019][sS](?![^\W_])")  # where a token can end in 's
 
 
 @dataclass(slots=True)
@@ -56,8 +57,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         end = pos + len(word)
         append(Token(word, pos, end))
         pos = end
-    if "'" not in text and "\u2019" not in text:
-        return out
+    if ("'" not in text and "\u2019" not in text) or _POSSESSIVE_CUE.search(text) is None:
+        return out  # no token can end in 's (quotes like ,,…'' are common, possessives are not)
     split: list[Token] = []
     for tok in out:
         word = tok.text
