@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from storyline import __version__
+from storyline.facts import analyse_story
 from storyline.model import AnalyzedArticle, Article, Digest, DigestArticle, DigestStory, Rejected, Story
 from storyline.pipeline import lead_of
 from storyline.store import Store
@@ -106,8 +107,9 @@ def story_digest(story: Story, items: Sequence[AnalyzedArticle], words: int = DE
     copies = {c for group in story.duplicates for c in group[1:]}
     members = [by_id[a] for a in story.articles if a in by_id]
     sources = [m for m in members if m.id not in copies] or members
-    summary = summarize(sources, words=words) if sources else None
-    facts = facts_and_timeline(sources) if sources else None
+    claims = analyse_story(sources) if sources else None  # shared by the summary, facts and timeline
+    summary = summarize(sources, words=words, claims=claims) if sources else None
+    facts = facts_and_timeline(sources, claims) if sources else None
     titled = any(m.article.title for m in members)
     return DigestStory(
         articles=[digest_article(m.article, m.id, m.article.word_count) for m in members],

@@ -317,8 +317,9 @@ class StoryFacts:
                 "notes": list(self.notes)}
 
 
-def facts_and_timeline(items: Sequence[AnalyzedArticle]) -> StoryFacts:
-    """Facts (conflicts first) and the timeline of the analysed articles of one story, sharing one pass."""
-    story = analyse_story(items)
+def facts_and_timeline(items: Sequence[AnalyzedArticle], story: StoryClaims | None = None) -> StoryFacts:
+    """Facts (conflicts first) and the timeline of the analysed articles of one story, sharing one pass
+    (``story``: the claims of ``analyse_story(items)`` when the caller has them already)."""
+    story = story if story is not None else analyse_story(items)
     notes = [ref.note for ref in story.references.values() if ref.inferred and ref.note]
     return StoryFacts(story.facts, build_timeline(items, story), notes)

@@ -119,6 +119,9 @@ class ConceptWeights:
         return sum(w.get(c, 0.0) for c in concepts)
 
 
+RARE_CONCEPT_SHARE = 0.005  # concepts fewer than min_df articles state: a tie-breaker that fills the budget (DUC-neutral)
+
+
 def concept_weights(per_article: Sequence[Iterable[frozenset[str]]]) -> ConceptWeights:
     """Weights from the concept sets of every sentence of every article (articles as documents).
 
@@ -140,5 +143,8 @@ def concept_weights(per_article: Sequence[Iterable[frozenset[str]]]) -> ConceptW
             value[c] = value.get(c, 0.0) + v
     n = len(per_article)
     min_df = 1 if n == 1 else max(2, round(1 + math.log2(max(n, 1)) * MIN_DF_SCALE))
-    weights = {concept: value[concept] for concept, count in df.items() if count >= min_df}
+    # Below min_df a concept still weighs a little: once what outlets share is covered, the budget
+    # goes to the important details only some report, not to nothing.
+    weights = {concept: value[concept] * (1.0 if count >= min_df else RARE_CONCEPT_SHARE)
+               for concept, count in df.items()}
     return ConceptWeights(weights, n, min_df)

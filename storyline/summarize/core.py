@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from storyline.errors import StorylineError
+from storyline.facts import StoryClaims, analyse_story
 from storyline.model import Analysis, AnalyzedArticle, SourceRef, Summary, SummarySentence
 from storyline.summarize.concepts import (
     ConceptWeights,
@@ -28,13 +29,15 @@ from storyline.summarize.concepts import (
 from storyline.summarize.filters import judge, trimmed_text, words
 from storyline.summarize.order import Placed, order
 from storyline.summarize.select import LENGTH_EXPONENT, Budget, Candidate, select
-from storyline.summarize.support import SentenceInfo, SupportIndex
+from storyline.summarize.support import FACT_PREFIX, SentenceInfo, SupportIndex
 from storyline.text.tokens import content_lemmas
 
 DEFAULT_WORDS = 100
 LEAD_BONUS = 1.0  # prior of the k-th sentence of a report: 1 + LEAD_BONUS / (k + 1)
 OUTLET_BONUS = 1.0  # prior x (1 + share of the other outlets that state the same content)
 _AMOUNT_KINDS = frozenset({"money", "count", "percent"})
+# Facts that make two sentences say the same thing; ordinals ('eerste') and quotes are too loose.
+_FACT_KINDS = frozenset({"money", "count", "percent", "duration", "date"})
 QUOTE_FACTOR = 0.5  # direct speech is colour, not the facts a summary should state
 _QUOTE = re.compile(r"``|''|[\"\u201c\u201d\u201e\u00ab\u00bb]|(?:^|\s)['\u2018]\w")
 LARGE_STORY = 400  # from this many articles on, only the first LARGE_STORY_SENTENCES of each count
@@ -54,7 +57,10 @@ class _Prepared:
     language: str | None
 
     def similar(self, a: Candidate, b: Candidate) -> float:
-        """How much two candidates say the same (idf-weighted overlap, numbers ignored)."""
+        """How much two candidates say the same (idf-weighted overlap, numbers ignored); 1 when they
+        state the same cross-outlet fact (in any wording or figure: one of them is enough)."""
+        if any(c.startswith(FACT_PREFIX) for c in a.unigrams & b.unigrams):
+            return 1.0
         ia, ib = self.infos.get((a.item, a.sentence)), self.infos.get((b.item, b.sentence))
         return self.index.overlap(ia, ib, topic=True) if ia and ib else 0.0
 
@@ -70,15 +76,16 @@ def story_language(items: Sequence[AnalyzedArticle]) -> str | None:
 
 
 def summarize(items: Sequence[AnalyzedArticle], words: int = DEFAULT_WORDS,
-              sentences: int | None = None) -> Summary:
+              sentences: int | None = None, claims: StoryClaims | None = None) -> Summary:
     """Extractive summary of ``items`` as one story within ``words`` words (and ``sentences`` if given).
 
     Every sentence is a source sentence and lists every article that states the same content.
+    ``claims`` (the facts stage's aligned claims of the same items) is computed when not given.
     """
     if not items:
         raise StorylineError("E050")
     budget = Budget(max(int(words), 0), sentences)
-    prep = _prepare(items)
+    prep = _prepare(items, claims if claims is not None else analyse_story(items))
     chosen = select(prep.candidates, prep.weights, budget, prep.similar) if budget.words > 0 else []
     if not chosen and budget.words > 0 and (sentences is None or sentences > 0):
         fallback = _fallback(prep.candidates, items, budget.words)
@@ -96,8 +103,34 @@ def summarize(items: Sequence[AnalyzedArticle], words: int = DEFAULT_WORDS,
     return Summary(headline.text, out, prep.language, headline.source)
 
 
-def _prepare(items: Sequence[AnalyzedArticle]) -> _Prepared:
+def _fact_concepts(items: Sequence[AnalyzedArticle], claims: StoryClaims) -> tuple[
+        dict[tuple[int, int], frozenset[str]], dict[tuple[int, int], frozenset[str]]]:
+    """Per (article, sentence), a concept for every cross-outlet fact it states, and the subset whose
+    outlets agree.
+
+    A sentence that gives the loan as "1,3 miljard euro" and one that gives "1,5 miljard dollar"
+    state the same fact: the concept makes them repeat and support each other, across wordings,
+    numerals and currencies. Conflicting values share the concept (one of them is enough in a
+    summary) but not the agreement, so they never cite each other.
+    """
+    item_of = {it.id: n for n, it in enumerate(items)}
+    stated: dict[tuple[int, int], set[str]] = {}
+    agreed: dict[tuple[int, int], set[str]] = {}
+    for k, (group, fact) in enumerate(zip(claims.groups, claims.facts, strict=True)):
+        if len({c.article_id for c in group}) < 2 or group[0].kind not in _FACT_KINDS:
+            continue
+        concept = f"{FACT_PREFIX}{k}"
+        for c in group:
+            key = (item_of[c.article_id], c.sentence)
+            stated.setdefault(key, set()).add(concept)
+            if fact.verdict == "agree":  # 'compatible' (overlapping intervals, or no rate) is no support
+                agreed.setdefault(key, set()).add(concept)
+    return ({k: frozenset(v) for k, v in stated.items()}, {k: frozenset(v) for k, v in agreed.items()})
+
+
+def _prepare(items: Sequence[AnalyzedArticle], claims: StoryClaims) -> _Prepared:
     language = story_language(items)
+    fact_concepts, agreed_facts = _fact_concepts(items, claims)
     strict = _has_punctuation(items)
     per_article: list[list[frozenset[str]]] = []
     candidates: list[Candidate] = []
@@ -122,11 +155,14 @@ def _prepare(items: Sequence[AnalyzedArticle]) -> _Prepared:
             if parts:
                 concepts = concepts | {p for c in concepts for p in parts.get(c, ())}
             concepts_of.append(concepts)
-            unigrams = frozenset(c for c in concepts if " " not in c)
+            # Facts decide repetition and support, not value: what many outlets say already weighs.
+            unigrams = frozenset(c for c in concepts if " " not in c) | fact_concepts.get((item_no, s.index), frozenset())
             verdict = verdicts[k]
             if not verdict.ok or s.paragraph in caption_paragraphs or s.foreign:
                 continue
             numbers = amounts.get(s.index) or frozenset(fold(x) for x in lemmas if is_number(x))
+            if numbers:  # the same agreed fact in other numerals or currencies is no disagreement
+                numbers = numbers | agreed_facts.get((item_no, s.index), frozenset())
             info = SentenceInfo(item_no, s.index, unigrams, concepts - unigrams, numbers,
                                 s.start + verdict.start, s.start + verdict.end)
             infos[(item_no, s.index)] = info

@@ -2,9 +2,10 @@
 
 Two sentences state the same content when their content words, weighted by how rare they are
 in the story (a name that every sentence carries says little), overlap strongly: the harmonic
-mean of the idf-weighted share of each sentence's folded lemmas found in the other. Sentences
-whose numbers disagree (1,5 vs 1,3 miljard) do not support each other: that is a conflict for
-the facts stage, not support.
+mean of the idf-weighted share of each sentence's folded lemmas found in the other, or when they
+give agreeing values of a fact the facts stage aligned across outlets ("1,5 miljard dollar" and
+"1,3 miljard euro" for the same loan). Sentences whose numbers disagree otherwise do not support
+each other: that is a conflict for the facts stage, not support.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ SUPPORT_THRESHOLD = 0.25  # idf-weighted word overlap (F1) from which another ou
 COMMON_MIN = 8  # a word is "topic" when it is in more than max(8, a tenth of the) sentences
 NEAR_COPY = 0.8  # word overlap (topic words included) of a copy or a lightly edited copy
 ENTITY_WEIGHT = 0.5  # names are what the story is about; a shared predicate makes the same statement
+FACT_PREFIX = "$fact"  # concept of a fact the facts stage aligned across outlets (see core._fact_concepts)
+FACT_SUPPORT = 0.5  # score of two sentences that give agreeing values of the same aligned fact
 
 
 @dataclass
@@ -94,8 +97,11 @@ class SupportIndex:
 
     def similarity(self, a: SentenceInfo, b: SentenceInfo, mass_a: float, mass_b: float) -> float:
         """Same-content score of two sentences in [0, 1]; 0 when their numbers disagree."""
-        if a.numbers and b.numbers and not (a.numbers & b.numbers):
+        common_numbers = a.numbers & b.numbers
+        if a.numbers and b.numbers and not common_numbers:
             return 0.0
+        if any(n.startswith(FACT_PREFIX) for n in common_numbers):
+            return max(FACT_SUPPORT, self.overlap(a, b, mass_a, mass_b))  # the same fact, agreeing values
         score = self.overlap(a, b, mass_a, mass_b)
         if score < SUPPORT_THRESHOLD:  # a (near) copy states the same, even when all its words are topic words
             copy = self.overlap(a, b, mass_a, mass_b, topic=True)
