@@ -294,7 +294,9 @@ story also uses alone; a concept weighs the number of articles that contain it (
 article's lead) and counts only when several articles share it. Sentences are chosen greedily for
 new concept weight per word^0.7, times a prior for lead position and for the share of other outlets
 with a sentence stating the same (idf-weighted word overlap, topic words not counted); near
-repetitions are skipped; boilerplate and fragments are never candidates. Tuned on DUC 2004: the
+repetitions are skipped; two sentences that state the same cross-outlet fact of the facts stage
+(the same loan in dollars and in euros; two arrest counts) count as one, and agreeing figures
+support each other; boilerplate and fragments are never candidates. Tuned on DUC 2004: the
 lead bonus, the concept lead weight, the length exponent, the outlet-support bonus and the
 repetition threshold; the support threshold and the rest were set by reading the seed output.
 
