@@ -68,6 +68,9 @@ class CleanText:
     author: str | None = None
 
 
+CAPTION_MAX = 500  # characters: longer lines are never taken for a photo caption
+
+
 def boilerplate_kind(line: str) -> str | None:
     """Name the kind of boilerplate a single line is ('photo credit', 'tweet', …) or None for content."""
     stripped = line.strip()
@@ -75,7 +78,9 @@ def boilerplate_kind(line: str) -> str | None:
         return None
     if len(stripped) <= 80 and _PHOTO_CREDIT.match(stripped):
         return "photo credit"
-    if any(hint in stripped for hint in _CREDIT_HINTS) and _CAPTION_WITH_CREDIT.match(stripped):
+    # A caption is a line or two; a paragraph-long line is content (and skipping it keeps ingest fast).
+    if len(stripped) <= CAPTION_MAX and any(hint in stripped for hint in _CREDIT_HINTS) \
+            and _CAPTION_WITH_CREDIT.match(stripped):
         return "photo caption"
     has_link = ("twitter.com/" in stripped or "x.com/" in stripped) and _TWEET_LINK.search(stripped)
     if has_link or ("(@" in stripped and len(stripped) <= 600 and _TWEET_SIGNATURE.search(stripped)):
