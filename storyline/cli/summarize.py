@@ -6,6 +6,7 @@ import click
 
 from storyline.cli.context import read_analyzed
 from storyline.cli.output import emit_json, json_option
+from storyline.facts import analyse_story
 from storyline.summarize import summarize
 from storyline.summarize.cited import cited_summary, summary_lines
 
@@ -27,7 +28,8 @@ def summarize_command(ctx: click.Context, paths: tuple[str, ...], words: int, se
     """Summarize the inputs as one story: source sentences chosen for what most outlets report,
     each followed by every article that states the same content."""
     items, rejected = read_analyzed(ctx, paths)
-    data = cited_summary(summarize(items, words=words, sentences=sentences), items)
+    claims = analyse_story(items)  # what the digest does: facts decide repetition and support
+    data = cited_summary(summarize(items, words=words, sentences=sentences, claims=claims), items)
     if as_json:
         data["rejected"] = [{"source": r.source, "line": r.line, "reason": r.reason} for r in rejected]
         emit_json(data)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from storyline.errors import StorylineError
-from storyline.facts import StoryClaims, analyse_story
+from storyline.facts import StoryClaims
 from storyline.model import Analysis, AnalyzedArticle, SourceRef, Summary, SummarySentence
 from storyline.summarize.concepts import (
     ConceptWeights,
@@ -80,12 +80,14 @@ def summarize(items: Sequence[AnalyzedArticle], words: int = DEFAULT_WORDS,
     """Extractive summary of ``items`` as one story within ``words`` words (and ``sentences`` if given).
 
     Every sentence is a source sentence and lists every article that states the same content.
-    ``claims`` (the facts stage's aligned claims of the same items) is computed when not given.
+    ``claims``: the facts stage's aligned claims of the same items (``storyline.facts.analyse_story``),
+    which the digest computes once for facts, timeline and summary; with them, two sentences stating
+    one cross-outlet fact count as one and agreeing figures support each other.
     """
     if not items:
         raise StorylineError("E050")
     budget = Budget(max(int(words), 0), sentences)
-    prep = _prepare(items, claims if claims is not None else analyse_story(items))
+    prep = _prepare(items, claims)
     chosen = select(prep.candidates, prep.weights, budget, prep.similar) if budget.words > 0 else []
     if not chosen and budget.words > 0 and (sentences is None or sentences > 0):
         fallback = _fallback(prep.candidates, items, budget.words)
@@ -128,9 +130,9 @@ def _fact_concepts(items: Sequence[AnalyzedArticle], claims: StoryClaims) -> tup
     return ({k: frozenset(v) for k, v in stated.items()}, {k: frozenset(v) for k, v in agreed.items()})
 
 
-def _prepare(items: Sequence[AnalyzedArticle], claims: StoryClaims) -> _Prepared:
+def _prepare(items: Sequence[AnalyzedArticle], claims: StoryClaims | None) -> _Prepared:
     language = story_language(items)
-    fact_concepts, agreed_facts = _fact_concepts(items, claims)
+    fact_concepts, agreed_facts = _fact_concepts(items, claims) if claims is not None else ({}, {})
     strict = _has_punctuation(items)
     per_article: list[list[frozenset[str]]] = []
     candidates: list[Candidate] = []
