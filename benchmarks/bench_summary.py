@@ -355,6 +355,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     pooled = [d for c in load_duc() for d in c.docs]
     speeds = [speed(clusters[0].docs), speed(pooled[:300], runs=2)]
     body += ["", "### Speed (one story; analysis is cached in the store, so both are shown)", "",
+             ("The facts stage's claims, which the summary uses for repetition and support, are computed once "
+             "per story by the digest and shared with facts and the timeline; their time is in the facts "
+             "section."), "",
              table(["articles", "summarize wall (s)", "summarize CPU (s)", "analysis + summarize wall (s)",
                     "target (summarize)"],
                    [[sp.articles, f"{sp.summarize_s:.3f}", f"{sp.summarize_cpu_s:.3f}",
