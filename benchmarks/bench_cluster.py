@@ -332,14 +332,13 @@ NOTES = """Notes.
   (storyline.text), not clustering; the machine ran other jobs at load 4-8 on 2 cores during the run,
   so absolute rates are pessimistic. Target 300 articles/s end to end: missed (text analysis alone
   runs at ~160 articles/s here).
-- Scale, 100k run (stream section below it): clustering alone 317 articles/s, end to end 130/s,
-  peak 1.2 GB (target <= 4 GB met). Time per article 10k → 100k: 1.76 → 3.15 ms (1.79x; target
-  < 1.5x missed). Part of it is machine load (the 90k window took 6.5 ms, the next 3.2 ms; analysis
-  time, which does not depend on the stream, moved the same way), part is real: the clustering
-  share of end-to-end time rose from 0.35 to 0.40. Likely cause, not yet verified: MinHash LSH
-  buckets fill with the ~70 variants the generator makes of each DPG article (8 % of the 100k
-  stream is flagged as near-duplicates), so each dedupe query checks more candidates; the
-  story index itself is capped (32 stories per term, at most 20 scored, tested)."""
+- Scale, the 100k stream above: clustering alone 269 articles/s, end to end 112/s (analysis 507 of
+  the 891 s), peak 1.3 GB (target <= 4 GB met). Clustering time per article, 10k window → 100k
+  window: 3.03 → 3.47 ms (1.15x; target < 1.5x met in this run). An earlier 100k run on a busier
+  machine, before the term-weight change, measured 1.76 → 3.15 ms (1.79x), so the figure moves with
+  the machine's load; the story index is capped (32 stories per term, at most 20 scored, tested)
+  and the MinHash index keeps the last 50k articles. End to end 300 articles/s: missed, bound by
+  text analysis."""
 
 
 
