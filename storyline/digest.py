@@ -57,15 +57,19 @@ def analyzed(store: Store, ids: Sequence[str]) -> list[AnalyzedArticle]:
             fresh.append(analysis)
     if fresh:
         store.put_analyses(fresh, ANALYSIS_VERSION)
-        languages = {a.article_id: a.language for a in fresh if a.language}
-        store.set_languages({k: v for k, v in languages.items()
-                             if next(s for s in stored if s.id == k).article.language is None})
-    out = []
+    # the input named no language: record the detected one (stored once; later loads carry it)
+    detected = {s.id: cached[s.id].language for s in stored if s.article.language is None and cached[s.id].language}
+    if detected:
+        store.set_languages(detected)  # type: ignore[arg-type]
     for s in stored:
-        if s.article.language is None and cached[s.id].language:
-            s.article.language = cached[s.id].language
-        out.append(AnalyzedArticle(s.article, cached[s.id]))
-    return out
+        s.article.language = s.article.language or detected.get(s.id)
+    return [AnalyzedArticle(s.article, cached[s.id]) for s in stored]
+
+
+def _analyzed_by_id(store: Store, stories: Sequence[Story]) -> dict[str, AnalyzedArticle]:
+    """The analysed articles of all these stories, loaded in one pass."""
+    ids = list(dict.fromkeys(a for story in stories for a in story.articles))
+    return {it.id: it for it in analyzed(store, ids)}
 
 
 def assign_stories(store: Store, items: Sequence[AnalyzedArticle]) -> list[Story]:
@@ -86,8 +90,9 @@ def assign_stories(store: Store, items: Sequence[AnalyzedArticle]) -> list[Story
         alive = {story.id: story for story in clusterer.stories()}
         touched = {clusterer.resolve(sid) for sid in touched}
         stories = [alive[sid] for sid in sorted(touched) if sid in alive]
+        by_id = _analyzed_by_id(store, stories)
         for story in stories:
-            members = analyzed(store, story.articles)
+            members = [by_id[a] for a in story.articles if a in by_id]
             story.events = split_events(story, members)
             story.title = story_title(story, members)
         store.put_stories(stories)
@@ -134,10 +139,8 @@ def build_digest(store: Store, ids: Sequence[str], rejected: Sequence[Rejected] 
     stories = assign_stories(store, items)
     wanted = set(ids)
     stories = [s for s in stories if wanted & set(s.articles)]
-    digests = []
-    for story in stories:
-        members = analyzed(store, story.articles)
-        digests.append(story_digest(story, members, words))
+    by_id = _analyzed_by_id(store, stories)
+    digests = [story_digest(story, [by_id[a] for a in story.articles if a in by_id], words) for story in stories]
     digests.sort(key=lambda d: _last_published(d), reverse=True)
     return Digest(stories=digests, rejected=list(rejected))
 
