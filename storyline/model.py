@@ -358,11 +358,27 @@ class AnalyzedArticle:
 
 @dataclass
 class Event:
+    """A happening inside a story: its articles, when it happened and a short label saying what.
+
+    ``label_kind`` says where the label comes from: ``"sentence"`` (a clause of sentence
+    ``label_source.sentence`` of article ``label_source.article``; start/end are that sentence's
+    span in ``Article.text``), ``"title"`` (that article's title; ``sentence`` is -1, no span) or
+    ``"keywords"`` (the event's most distinctive names, no single source: ``label_source`` None).
+    """
+
     id: str
     label: str
     time: PartialDate | None
     articles: list[str]
     time_description: str = ""
+    label_source: SourceRef | None = None
+    label_kind: str = "keywords"
+
+    def __post_init__(self) -> None:
+        """Accept the JSON form of ``label_source`` (a dict) so stored stories load unchanged."""
+        if isinstance(self.label_source, dict):
+            src = self.label_source
+            self.label_source = SourceRef(**{k: src.get(k) for k in ("article", "sentence", "start", "end")})
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 import click
@@ -21,7 +22,10 @@ def stories_json(stories: list[Story], labels: dict[str, str]) -> list[dict[str,
         "id": s.id,
         "title": s.title,
         "articles": [name(a) for a in s.articles],
-        "events": [{"id": e.id, "label": e.label, "time": e.time.iso() if e.time else None,
+        "events": [{"id": e.id, "label": e.label, "label_kind": e.label_kind,
+                    "label_source": dict(asdict(e.label_source), article=name(e.label_source.article))
+                    if e.label_source else None,
+                    "time": e.time.iso() if e.time else None,
                     "time_description": e.time_description, "articles": [name(a) for a in e.articles]}
                    for e in s.events],
         "duplicates": [[name(a) for a in g] for g in s.duplicates],

@@ -22,9 +22,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from storyline.model import AnalyzedArticle, Event, PartialDate, Story
+from storyline.model import AnalyzedArticle, Event, PartialDate, SourceRef, Story
 from storyline.stories.cluster import THRESHOLD
 from storyline.stories.features import ArticleVector, cosine, day_number, day_span, name_key, vectorize
+from storyline.stories.labels import best_phrase
 
 EVENT_THRESHOLD = 0.08
 MAX_GAP_DAYS = 7.0
@@ -32,6 +33,7 @@ EXACT_LIMIT = 300
 PLACE_WEIGHT = 8  # an event is one happening at one place: place names weigh more
 EVENT_LEAD = None  # what happened is told in the lead (inverted pyramid); the rest is background
 LABEL_TERMS = 4
+LABEL_MEMBERS = 40  # a large event is labelled from its first articles: bounded cost per event
 
 
 @dataclass
@@ -159,28 +161,38 @@ def event_time(items: Sequence[AnalyzedArticle]) -> tuple[PartialDate | None, st
     return earliest, (desc[0][1] if desc else "")
 
 
-def event_label(members: Sequence[AnalyzedArticle], story_items: Sequence[AnalyzedArticle]) -> str:
-    """A short label: the names (then one word) that weigh most in these articles relative to the
-    whole story, shown in their most frequent surface form."""
-    surface: dict[str, Counter[str]] = {}
-    for it in members:
-        for m in it.analysis.mentions:
-            if not m.adjective:  # 'Russische' names Rusland but is no label
-                surface.setdefault("@" + name_key(m.key or m.text), Counter())[m.text] += 1
+def _term_totals(story_items: Sequence[AnalyzedArticle]) -> Counter[str]:
+    """Summed plain TF-IDF weights of a story's articles: what the whole story talks about."""
+    total: Counter[str] = Counter()
+    for it in story_items:
+        total.update(vectorize(it, None).terms)
+    return total
+
+
+def _distinctive(members: Sequence[AnalyzedArticle], total: Counter[str], n_all: int) -> dict[str, float]:
+    """Weight of each term of these articles relative to the whole story (``total`` over ``n_all``
+    articles; empty when the event is the whole story): mean weight inside times how much more
+    the event uses it than the story does."""
     inside: Counter[str] = Counter()
     for it in members:
         inside.update(vectorize(it, None).terms)
-    total: Counter[str] = Counter()
-    if len(story_items) > len(members):
-        for it in story_items:
-            total.update(vectorize(it, None).terms)
-    n_in, n_all = len(members), len(story_items)
+    n_in = len(members)
     scores = {}
     for t, w in inside.items():
         if t.startswith("#"):
             continue
         mean_in = w / n_in
-        scores[t] = mean_in * (mean_in / (total[t] / n_all) if total else 1.0)
+        scores[t] = mean_in * (mean_in / (total[t] / n_all) if total and total[t] else 1.0)
+    return scores
+
+
+def _keyword_label(members: Sequence[AnalyzedArticle], scores: dict[str, float]) -> str:
+    """The names (then one word) that weigh most in ``scores``, in their most frequent surface form."""
+    surface: dict[str, Counter[str]] = {}
+    for it in members:
+        for m in it.analysis.mentions:
+            if not m.adjective:  # 'Russische' names Rusland but is no label
+                surface.setdefault("@" + name_key(m.key or m.text), Counter())[m.text] += 1
     names: list[str] = []
     words: list[str] = []
     seen: set[str] = set()
@@ -202,6 +214,41 @@ def event_label(members: Sequence[AnalyzedArticle], story_items: Sequence[Analyz
     return ", ".join(names + words)
 
 
+def event_label(members: Sequence[AnalyzedArticle], story_items: Sequence[AnalyzedArticle]) -> str:
+    """A keyword label: the names (then one word) that weigh most in these articles relative to the
+    whole story. Events get a phrase (``label_event``); this is its fallback and untitled stories' title."""
+    total = _term_totals(story_items) if len(story_items) > len(members) else Counter()
+    return _keyword_label(members, _distinctive(members, total, len(story_items)))
+
+
+@dataclass
+class EventLabel:
+    """An event's label and where it comes from (see ``Event.label_kind``)."""
+
+    text: str
+    kind: str = "keywords"
+    source: SourceRef | None = None
+
+
+def label_event(members: Sequence[AnalyzedArticle], story_items: Sequence[AnalyzedArticle],
+                total: Counter[str] | None = None) -> EventLabel:
+    """What happened, in the articles' own words: the title or lead clause most central to the event
+    (``labels.best_phrase``), else the keyword label. ``total`` is ``_term_totals(story_items)``
+    when the caller labels several events of one story (computed once)."""
+    if not members:
+        return EventLabel("")
+    if len(story_items) > len(members):
+        total = _term_totals(story_items) if total is None else total
+    else:
+        total = Counter()
+    scores = _distinctive(members[:LABEL_MEMBERS] if len(members) > LABEL_MEMBERS else members,
+                          total, len(story_items))
+    phrase = best_phrase(members[:LABEL_MEMBERS], scores)
+    if phrase is not None:
+        return EventLabel(phrase.text, phrase.kind, SourceRef(phrase.article, phrase.sentence, phrase.start, phrase.end))
+    return EventLabel(_keyword_label(members[:LABEL_MEMBERS], scores))
+
+
 def split_events(story: Story, items: Sequence[AnalyzedArticle], threshold: float = EVENT_THRESHOLD) -> list[Event]:
     """Group a story's articles into events, each with a time (with precision) and a short label.
 
@@ -217,6 +264,8 @@ def split_events(story: Story, items: Sequence[AnalyzedArticle], threshold: floa
         return []
     vecs = local_vectors([by_id[a] for a in order], lead=EVENT_LEAD)
     groups = _average_linkage(vecs, threshold) if len(vecs) <= EXACT_LIMIT else _online(vecs, threshold)
+    story_items = [by_id[a] for a in order]
+    total = _term_totals(story_items) if len(groups) > 1 else Counter()
     events = []
     for g in groups:
         members = [order[i] for i in sorted(g.members)]
@@ -224,7 +273,8 @@ def split_events(story: Story, items: Sequence[AnalyzedArticle], threshold: floa
             members += [c for c, o in copies.items() if o == orig]
         its = [by_id[a] for a in members if a in by_id]
         when, desc = event_time(its)
-        label = event_label([by_id[order[i]] for i in sorted(g.members)], [by_id[a] for a in order])
-        events.append(Event("e" + members[0][:15], label, when, members, time_description=desc))
+        label = label_event([by_id[order[i]] for i in sorted(g.members)], story_items, total)
+        events.append(Event("e" + members[0][:15], label.text, when, members, time_description=desc,
+                            label_source=label.source, label_kind=label.kind))
     events.sort(key=lambda e: (e.time is None, e.time.sort_key() if e.time else (0,), e.id))
     return events
