@@ -24,8 +24,8 @@ from storyline.stories import StoryClusterer, split_events
 from storyline.stories.build import story_title
 from storyline.stories.cluster import time_order
 from storyline.summarize import summarize
-from storyline.text import analyze
 from storyline.text.entities import link_entities
+from storyline.text.parallel import AnalysisError, analyze_many
 from storyline.timeline import facts_and_timeline
 
 CLUSTERER_KEY = "clusterer"
@@ -44,19 +44,30 @@ def _analyser_version() -> str:
 ANALYSIS_VERSION = _analyser_version()
 
 
-def analyzed(store: Store, ids: Sequence[str]) -> list[AnalyzedArticle]:
-    """The articles with these ids with their analyses: stored ones reused, missing ones computed and stored."""
+def analyzed(store: Store, ids: Sequence[str], jobs: int | None = None) -> list[AnalyzedArticle]:
+    """The articles with these ids with their analyses: stored ones reused, missing ones computed and stored.
+
+    Missing analyses are computed in ``jobs`` worker processes (default: one per CPU; small batches stay
+    in this process). If an article's analysis fails, the others are still stored and the first
+    failure is raised (AnalysisError naming the article).
+    """
     stored = store.get_articles(ids)
     cached = store.get_analyses([s.id for s in stored], ANALYSIS_VERSION)
+    missing = [s for s in stored if s.id not in cached]
     fresh = []
-    for s in stored:
-        if s.id not in cached:
-            analysis = analyze(s.article)
-            analysis.article_id = s.id
-            cached[s.id] = analysis
-            fresh.append(analysis)
+    failures: list[AnalysisError] = []
+    for s, result in zip(missing, analyze_many([s.article for s in missing], jobs)):
+        if isinstance(result, AnalysisError):
+            result.article_id = s.id  # the stored id (it may differ from the one computed from the text)
+            failures.append(result)
+            continue
+        result.article_id = s.id
+        cached[s.id] = result
+        fresh.append(result)
     if fresh:
         store.put_analyses(fresh, ANALYSIS_VERSION)
+    if failures:
+        raise failures[0]
     # the input named no language: record the detected one (stored once; later loads carry it)
     detected = {s.id: cached[s.id].language for s in stored if s.article.language is None and cached[s.id].language}
     if detected:
@@ -133,9 +144,9 @@ def story_digest(story: Story, items: Sequence[AnalyzedArticle], words: int = DE
 
 
 def build_digest(store: Store, ids: Sequence[str], rejected: Sequence[Rejected] = (),
-                 words: int = DEFAULT_SUMMARY_WORDS) -> Digest:
+                 words: int = DEFAULT_SUMMARY_WORDS, jobs: int | None = None) -> Digest:
     """The digest of the stories these articles are in (newest story first), each story whole."""
-    items = analyzed(store, ids)
+    items = analyzed(store, ids, jobs)
     stories = assign_stories(store, items)
     wanted = set(ids)
     stories = [s for s in stories if wanted & set(s.articles)]

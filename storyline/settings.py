@@ -18,6 +18,7 @@ class Settings:
     ingest_token: str | None = None
     max_request_bytes: int = 10 * 1024 * 1024
     summary_words: int = 100
+    jobs: int | None = None  # processes that analyse articles; None = one per CPU
     languages: tuple[str, ...] = field(default=("nl", "en"))
 
     @classmethod
@@ -33,4 +34,15 @@ class Settings:
             ingest_token=env.get("STORYLINE_INGEST_TOKEN") or None,
             max_request_bytes=int(env.get("STORYLINE_MAX_REQUEST_BYTES", base.max_request_bytes)),
             summary_words=int(env.get("STORYLINE_SUMMARY_WORDS", base.summary_words)),
+            jobs=_jobs(env.get("STORYLINE_JOBS")),
         )
+
+
+def _jobs(value: str | None) -> int | None:
+    """STORYLINE_JOBS: a positive number of analysis processes; unset, empty or 0 = one per CPU."""
+    if not value or not value.strip():
+        return None
+    jobs = int(value)
+    if jobs < 0:
+        raise ValueError(f"STORYLINE_JOBS must be 0 (one per CPU) or a positive number, not {value!r}")
+    return jobs or None

@@ -6,10 +6,10 @@ from typing import Any
 
 import click
 
-from storyline.cli.context import read_articles
-from storyline.cli.output import emit_json, json_option, progress
+from storyline.cli.context import jobs_option, read_analyzed
+from storyline.cli.output import emit_json, json_option
 from storyline.model import Rejected
-from storyline.text.report import AnalysisReport, analyze_articles
+from storyline.text.report import AnalysisReport, link_analyzed
 
 
 def _number(value: float | None) -> str:
@@ -64,12 +64,13 @@ Examples:
 """)
 @click.argument("paths", nargs=-1, required=True)
 @json_option
+@jobs_option
 @click.pass_context
 def analyze_command(ctx: click.Context, paths: tuple[str, ...], as_json: bool) -> None:
     """Analyse the inputs (no database): language, sentences, name mentions, quantities, time
     expressions and quotes per article, and the entities linked across all of them."""
-    articles, rejected = read_articles(ctx, paths)
-    report = analyze_articles(progress(articles, total=len(articles), label="analysing"))
+    items, rejected = read_analyzed(ctx, paths)
+    report = link_analyzed(items)
     if as_json:
         data: dict[str, Any] = report.to_dict()
         data["rejected"] = [{"source": r.source, "line": r.line, "reason": r.reason} for r in rejected]

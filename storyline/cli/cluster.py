@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from storyline.cli.context import read_analyzed
+from storyline.cli.context import jobs_option, read_analyzed
 from storyline.cli.output import emit_json, json_option
 from storyline.model import Story
 from storyline.stories.build import build_stories
@@ -40,6 +40,7 @@ Examples:
 """)
 @click.argument("paths", nargs=-1, required=True)
 @json_option
+@jobs_option
 @click.pass_context
 def cluster_command(ctx: click.Context, paths: tuple[str, ...], as_json: bool) -> None:
     """Group the inputs into stories (and events inside each story); near-duplicates are listed

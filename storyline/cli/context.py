@@ -15,16 +15,32 @@ from storyline.ingest import read_inputs
 from storyline.model import AnalyzedArticle, Article, Rejected
 from storyline.settings import Settings
 from storyline.store import Store
-from storyline.text import analyze
+from storyline.text.parallel import iter_analyses, raise_first_error
 
 _STORE_KEY = "storyline.store"
 
 
 def settings_from(ctx: click.Context) -> Settings:
-    """Settings from the environment, with --db from the command line."""
+    """Settings from the environment, with --db and --jobs from the command line."""
     settings = Settings.from_env()
-    db = (ctx.find_root().obj or {}).get("db")
-    return dataclasses.replace(settings, db=db) if db else settings
+    given = ctx.find_root().obj or {}
+    if given.get("db"):
+        settings = dataclasses.replace(settings, db=given["db"])
+    if given.get("jobs"):
+        settings = dataclasses.replace(settings, jobs=given["jobs"])
+    return settings
+
+
+def _remember_jobs(ctx: click.Context, _param: click.Parameter, value: int | None) -> int | None:
+    """Keep --jobs where settings_from finds it (commands need no extra parameter)."""
+    if value:
+        ctx.find_root().ensure_object(dict)["jobs"] = value
+    return value
+
+
+jobs_option = click.option(
+    "--jobs", "-j", type=click.IntRange(min=0), default=None, expose_value=False, callback=_remember_jobs,
+    help="Processes that analyse articles in parallel (default: one per CPU, or STORYLINE_JOBS; 1 = no workers).")
 
 
 def open_store(ctx: click.Context) -> Store:
@@ -65,5 +81,6 @@ def read_articles(ctx: click.Context, paths: Sequence[str]) -> tuple[list[Articl
 def read_analyzed(ctx: click.Context, paths: Sequence[str]) -> tuple[list[AnalyzedArticle], list[Rejected]]:
     """Read and analyse the inputs (no database), with a progress bar on a terminal."""
     articles, rejected = read_articles(ctx, paths)
-    items = [AnalyzedArticle(a, analyze(a)) for a in progress(articles, total=len(articles), label="analysing")]
-    return items, rejected
+    jobs = settings_from(ctx).jobs
+    results = raise_first_error(progress(iter_analyses(articles, jobs), total=len(articles), label="analysing"))
+    return [AnalyzedArticle(a, r) for a, r in zip(articles, results)], rejected

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import click
 
-from storyline.cli.context import read_analyzed
+from storyline.cli.context import jobs_option, read_analyzed
 from storyline.cli.output import emit_json, json_option
 from storyline.model import AnalyzedArticle, Fact, TimelineEntry
 from storyline.timeline import StoryFacts, facts_and_timeline
@@ -96,6 +96,7 @@ numerals, units, scale and currency), single-source (one outlet only).
 """)
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @json_option
+@jobs_option
 @click.pass_context
 def facts_command(ctx: click.Context, paths: tuple[str, ...], as_json: bool) -> None:
     """Put what each outlet reports side by side: agree / compatible / conflict / single-source, and the timeline."""

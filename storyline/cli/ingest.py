@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from storyline.cli.context import open_store, settings_from, stdout_is_terminal, terminal
+from storyline.cli.context import jobs_option, open_store, settings_from, stdout_is_terminal, terminal
 from storyline.cli.output import emit_json, json_option, progress
 from storyline.digest import build_digest
 from storyline.errors import StorylineError
@@ -79,6 +79,7 @@ Examples:
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--reread", is_flag=True, help="Parse files again even when unchanged since the last ingest.")
 @json_option
+@jobs_option
 @click.pass_context
 def digest_command(ctx: click.Context, paths: tuple[str, ...], reread: bool, as_json: bool) -> None:
     """Ingest the inputs (what is stored already is skipped) and print the digest of their stories.
@@ -90,7 +91,7 @@ def digest_command(ctx: click.Context, paths: tuple[str, ...], reread: bool, as_
     report = _run_ingest(ctx, paths, reread)
     _fail_if_nothing_read(report)
     store = open_store(ctx)
-    digest = build_digest(store, report.ids, report.rejected)
+    digest = build_digest(store, report.ids, report.rejected, jobs=settings_from(ctx).jobs)
     fill_leads(store, digest)
     if as_json:
         emit_json(digest.to_dict())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from storyline.cli.context import read_analyzed
+from storyline.cli.context import jobs_option, read_analyzed
 from storyline.cli.output import emit_json, json_option
 from storyline.facts import analyse_story
 from storyline.summarize import summarize
@@ -22,6 +22,7 @@ Examples:
               help="Length budget in words (never exceeded).")
 @click.option("--sentences", type=click.IntRange(min=1), default=None, help="At most this many sentences.")
 @json_option
+@jobs_option
 @click.pass_context
 def summarize_command(ctx: click.Context, paths: tuple[str, ...], words: int, sentences: int | None,
                       as_json: bool) -> None:

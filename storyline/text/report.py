@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.model import AnalyzedArticle, Article, Entity
-from storyline.text import analyze
 from storyline.text.entities import EntityLinks, link
+from storyline.text.parallel import iter_analyses, raise_first_error
 
 
 @dataclass
@@ -51,13 +51,22 @@ def _number(value: float | None) -> float | int | None:
     return value
 
 
-def analyze_articles(articles: Iterable[Article]) -> AnalysisReport:
-    """Analyse every article (pure, in order) and link the entities they mention.
+def analyze_articles(articles: Iterable[Article], jobs: int | None = 1) -> AnalysisReport:
+    """Analyse every article (pure, in order; in ``jobs`` processes) and link the entities they mention.
 
-    Every name mention then takes the type of its entity, decided by all reports together ('Poetin'
-    without a cue in one report is the person the other reports call president).
+    Raises the first AnalysisError if an article's analysis fails (the report needs all of them).
     """
-    analyzed = [AnalyzedArticle(article, analyze(article)) for article in articles]
+    articles = list(articles)
+    analyses = raise_first_error(iter_analyses(articles, jobs))
+    return link_analyzed([AnalyzedArticle(a, x) for a, x in zip(articles, analyses)])
+
+
+def link_analyzed(analyzed: list[AnalyzedArticle]) -> AnalysisReport:
+    """Link the entities of analysed articles; every name mention then takes the type of its entity.
+
+    The type is decided by all reports together ('Poetin' without a cue in one report is the person
+    the other reports call president).
+    """
     links = link([a.analysis for a in analyzed])
     types = {e.id: e.type for e in links.entities}
     for item in analyzed:
