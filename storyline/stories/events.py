@@ -161,21 +161,35 @@ def event_time(items: Sequence[AnalyzedArticle]) -> tuple[PartialDate | None, st
     return earliest, (desc[0][1] if desc else "")
 
 
-def _term_totals(story_items: Sequence[AnalyzedArticle]) -> Counter[str]:
+Vectors = dict[str, dict[str, float]]
+
+
+def _plain(it: AnalyzedArticle, cache: Vectors | None) -> dict[str, float]:
+    """An article's plain TF-IDF terms, kept in ``cache`` (by article id) when one is given."""
+    if cache is None:
+        return vectorize(it, None).terms
+    terms = cache.get(it.id)
+    if terms is None:
+        terms = cache[it.id] = vectorize(it, None).terms
+    return terms
+
+
+def _term_totals(story_items: Sequence[AnalyzedArticle], cache: Vectors | None = None) -> Counter[str]:
     """Summed plain TF-IDF weights of a story's articles: what the whole story talks about."""
     total: Counter[str] = Counter()
     for it in story_items:
-        total.update(vectorize(it, None).terms)
+        total.update(_plain(it, cache))
     return total
 
 
-def _distinctive(members: Sequence[AnalyzedArticle], total: Counter[str], n_all: int) -> dict[str, float]:
+def _distinctive(members: Sequence[AnalyzedArticle], total: Counter[str], n_all: int,
+                 cache: Vectors | None = None) -> dict[str, float]:
     """Weight of each term of these articles relative to the whole story (``total`` over ``n_all``
     articles; empty when the event is the whole story): mean weight inside times how much more
     the event uses it than the story does."""
     inside: Counter[str] = Counter()
     for it in members:
-        inside.update(vectorize(it, None).terms)
+        inside.update(_plain(it, cache))
     n_in = len(members)
     scores = {}
     for t, w in inside.items():
@@ -231,18 +245,17 @@ class EventLabel:
 
 
 def label_event(members: Sequence[AnalyzedArticle], story_items: Sequence[AnalyzedArticle],
-                total: Counter[str] | None = None) -> EventLabel:
+                total: Counter[str] | None = None, cache: Vectors | None = None) -> EventLabel:
     """What happened, in the articles' own words: the title or lead clause most central to the event
     (``labels.best_phrase``), else the keyword label. ``total`` is ``_term_totals(story_items)``
-    when the caller labels several events of one story (computed once)."""
+    and ``cache`` its vectors when the caller labels several events of one story (computed once)."""
     if not members:
         return EventLabel("")
     if len(story_items) > len(members):
-        total = _term_totals(story_items) if total is None else total
+        total = _term_totals(story_items, cache) if total is None else total
     else:
         total = Counter()
-    scores = _distinctive(members[:LABEL_MEMBERS] if len(members) > LABEL_MEMBERS else members,
-                          total, len(story_items))
+    scores = _distinctive(members[:LABEL_MEMBERS], total, len(story_items), cache)
     phrase = best_phrase(members[:LABEL_MEMBERS], scores)
     if phrase is not None:
         return EventLabel(phrase.text, phrase.kind, SourceRef(phrase.article, phrase.sentence, phrase.start, phrase.end))
@@ -265,7 +278,8 @@ def split_events(story: Story, items: Sequence[AnalyzedArticle], threshold: floa
     vecs = local_vectors([by_id[a] for a in order], lead=EVENT_LEAD)
     groups = _average_linkage(vecs, threshold) if len(vecs) <= EXACT_LIMIT else _online(vecs, threshold)
     story_items = [by_id[a] for a in order]
-    total = _term_totals(story_items) if len(groups) > 1 else Counter()
+    cache: Vectors = {}
+    total = _term_totals(story_items, cache) if len(groups) > 1 else Counter()
     events = []
     for g in groups:
         members = [order[i] for i in sorted(g.members)]
@@ -273,7 +287,7 @@ def split_events(story: Story, items: Sequence[AnalyzedArticle], threshold: floa
             members += [c for c, o in copies.items() if o == orig]
         its = [by_id[a] for a in members if a in by_id]
         when, desc = event_time(its)
-        label = label_event([by_id[order[i]] for i in sorted(g.members)], story_items, total)
+        label = label_event([by_id[order[i]] for i in sorted(g.members)], story_items, total, cache)
         events.append(Event("e" + members[0][:15], label.text, when, members, time_description=desc,
                             label_source=label.source, label_kind=label.kind))
     events.sort(key=lambda e: (e.time is None, e.time.sort_key() if e.time else (0,), e.id))

@@ -40,13 +40,16 @@ CONTEXT_PENALTY = 0.5  # opens with a pronoun or connective: needs what came bef
 QUOTE_PENALTY = 0.6  # a quotation says what someone said, rarely what happened
 LENGTH_EXPONENT = 0.5
 VERBLESS_PENALTY = 0.7
+VERBLESS_TITLE = 0.85
+CONTEXT_TRIM = 0.8  # 'But …' / 'Maar …' trimmed: it still answers something said before
 
 _SPACES = re.compile(r"\s+")
+_WEB = re.compile(r"https?:|www\.|\w\.(?:nl|be|com|org|net|eu)\b|@\w", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:[-'\u2019.][^\W_]+)*")
 # "AMSTERDAM - ", "WASHINGTON (Reuters) - ", "LONDON, March 3 (Reuters) — ", "(ANP) ", "DEN HAAG (ANP) -"
 _DATELINE = re.compile(
     r"^\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ'.\-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'.\-]+)*(?:,[^-–—()]{1,30})?\s*(?:\([^)]{1,30}\))?\s*[-–—]+\s+"
-    r"|\([A-Za-z.]{2,15}\)\s*[-–—]*\s*)"
+    r"|\([A-Za-z.]{2,15}\)\s*[-–—]*\s*|\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}\s*[-–—:|]\s*)"
 )
 # Title kickers: "LIVE | ", "VIDEO: ", "Update: ", "Column | "
 _KICKER = re.compile(
@@ -78,7 +81,9 @@ _SUBORDINATORS = {
 # main clause later (in Dutch inverted), so it is used whole or not at all.
 _DEPENDENT_OPENERS = {
     "nl": frozenset(["nu", "als", "toen", "omdat", "nadat", "terwijl", "hoewel", "sinds", "zodra", "voordat", "doordat", "tijdens", "na", "bij", "na", "volgens", "ondanks", "wanneer", "indien", "mits", "zodat", "waardoor", "wat", "wie", "waar", "hoe"]),
-    "en": frozenset(["as", "when", "while", "after", "before", "since", "although", "though", "because", "if", "once", "despite", "during", "following", "amid", "according", "what", "how", "where"]),
+    "en": frozenset(["as", "when", "while", "after", "before", "since", "although", "though", "because", "if", "once", "despite", "during", "following", "amid", "according", "what", "how", "where",
+                 # a fronted phrase: 'In a move environmental groups say …'
+                 "in", "on", "at", "with", "for", "from", "by", "under", "over", "just"]),
 }
 _PREPOSITIONS = {
     "nl": frozenset(["in", "op", "met", "voor", "na", "bij", "tijdens", "tegen", "naar", "over", "wegens", "vanwege", "sinds", "vanuit", "door", "binnen", "buiten", "rond", "zonder"]),
@@ -99,8 +104,21 @@ _OBJECT_PRONOUNS = frozenset(["himself", "herself", "itself", "themselves", "him
 # Reporting verbs: what they report needs a verb of its own ('police said Gaetano Lo Presti' is no clause).
 _SAYS = re.compile(r"(?<!\w)(?:said|says|told|announced|reported|zegt|zei|zeggen|zeiden|meldt|meldde|liet weten"
                    r"|laat weten|verklaarde|kondigde)(?!\w)", re.IGNORECASE)
+# An insertion between dashes or brackets (open to the end of a cut prefix).
+_INSERTION = re.compile(r"\s[-–—]\s.*?(?:\s[-–—]\s|$)|\([^)]*(?:\)|$)")
 # Where a relative or complement clause begins: the main clause's verb must come before it.
 _RELATIVE = re.compile(r"(?<!\w)(?:that|which|who|whose|die|dat|wat|waar|wiens)(?!\w)", re.IGNORECASE)
+# Openers that can go without breaking what follows ('But the casting…' → 'The casting…'); not 'En ook'.
+_TRIMMABLE = re.compile(r"^(?:but|and|so|yet|maar|en)\s+(?!ook\b|also\b)(?=\w)", re.IGNORECASE)
+# Words after which an English verb stands bare and wants its object ('Chris Weitz will take').
+_BARE_VERB_BEFORE = frozenset(["will", "would", "can", "could", "may", "might", "must", "shall", "should", "to", "did", "does", "do"])
+# Participles whose phrase is the news: 'was named | as host', 'was sentenced | to life'.
+_NEEDS_COMPLEMENT = frozenset(["named", "called", "considered", "described", "appointed", "elected", "chosen", "seen", "expected", "set", "scheduled", "made", "found", "declared", "voted", "tapped", "picked", "selected", "hired", "sentenced", "charged", "accused", "convicted", "cleared", "given", "handed", "sent", "moved", "taken", "put", "known", "regarded", "listed", "ranked", "nominated"])
+# English auxiliaries: a clause cannot end on one, and an '-ing' word after one is no participle clause.
+_AUXILIARIES = frozenset(["is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "do", "does", "did"])
+_TIME_WORDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "earlier"])
+# Words before which an English '-s' word is a plural noun, not a verb ('dozens of people').
+_NOUN_CONTEXT = frozenset(["the", "a", "an", "of", "in", "on", "at", "for", "with", "from", "by", "to", "this", "that", "these", "those", "his", "her", "its", "their", "our", "some", "many", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens"])
 
 
 @dataclass
@@ -125,6 +143,8 @@ def _balanced(text: str) -> bool:
     """Whether double quotes and brackets in ``text`` are closed (a cut must not open a quote)."""
     doubles = sum(text.count(q) for q in "\"") + abs(text.count("\u201c") - text.count("\u201d"))
     doubles += abs(text.count("\u201e") - text.count("\u201d")) if "\u201e" in text else 0
+    if len(_OPEN_SINGLE.findall(text)) > len(_CLOSE_SINGLE.findall(text)):
+        return False  # an opened single quote ("'Hij is een aparte figuur") never closes
     return doubles % 2 == 0 and text.count("(") == text.count(")") and text.count("[") == text.count("]")
 
 
@@ -145,8 +165,10 @@ def _ends_well(text: str, language: str) -> bool:
     if len(words) < MIN_WORDS or not _balanced(text):
         return False
     last = words[-1].casefold()
-    if last in _OBJECT_PRONOUNS or last in _VERBS[language]:
-        return True
+    if last in _OBJECT_PRONOUNS or (language == "nl" and last in _VERBS["nl"]):
+        return True  # Dutch clauses end on their verb: 'omdat hij ziek is'
+    if language == "en" and last in _AUXILIARIES:
+        return False
     return not (is_stopword(last, language) or last in _PREPOSITIONS[language])
 
 
@@ -163,8 +185,12 @@ def _may_drop_phrase(prefix: str) -> bool:
     """English: a trailing prepositional phrase may go unless the word before it is a participle
     that needs it ('has checked into', 'diamonds valued at'): then the cut strands it."""
     words = [w.casefold() for w in _words(prefix)]
-    if len(words) < 4:
+    if len(words) < 4 or words[-2] in _BARE_VERB_BEFORE:
         return False
+    if words[-1] in _NEEDS_COMPLEMENT:
+        return False
+    if words[-1].endswith("ed") and words[-2] in ("is", "are", "was", "were", "be", "been", "being"):
+        return True  # a passive: 'were arrested | in the fatal shooting'
     return not (words[-1].endswith("ed") and _has_verb(" ".join(words[:-1]), "en"))
 
 
@@ -172,18 +198,27 @@ def _has_verb(text: str, language: str) -> bool:
     """Whether the main clause of a cut prefix (before any relative clause) seems to hold a verb:
     a cut at a comma must not leave a bare noun phrase ('Mark Vinar, an Australian climber')."""
     core = _RELATIVE.split(text, maxsplit=1)[0]
-    for k, word in enumerate(_words(core)):
+    words = _words(core)
+    for k, w in enumerate(words):
+        if k and w.casefold() in _SUBORDINATORS[language]:
+            words = words[:k]  # the main clause's verb comes before 'after …', 'omdat …'
+            break
+    for k, word in enumerate(words):
         if k and word[:1].isupper():
             continue  # names
         low = word.casefold()
         if low in _VERBS[language]:
             return True
-        if is_stopword(low, language):
-            continue
+        if is_stopword(low, language) or k == 0:
+            continue  # the first word is the subject's ('Armed robbers …'), not the verb
         lemma = lemmatize(low, language)
         if language == "nl":
             if lemma.endswith("n") and (lemma != low or low.endswith("en")) or _PARTICIPLE.match(low):
                 return True
+        elif low.endswith("s") and lemma == low[:-1]:
+            if 0 < k < len(words) - 1 and words[k - 1].casefold() not in _NOUN_CONTEXT \
+                    and not words[k - 1][:1].isdigit():
+                return True  # 'Sudan bombs Yida', not 'dozens of people' nor 'armed robbers'
         elif lemma != low or (low.endswith("ed") and len(low) > 4):
             return True
     return False
@@ -192,8 +227,14 @@ def _has_verb(text: str, language: str) -> bool:
 def _complete(prefix: str, language: str) -> bool:
     """Whether a cut prefix reads as a clause: ends well, has a verb, is no apposition ('Lo Presti, 52')
     and what a reporting verb introduces has a verb of its own."""
-    if not _ends_well(prefix, language) or not _has_verb(prefix, language) or re.search(r",\s*\d+$", prefix):
+    if not _ends_well(prefix, language) or re.search(r",\s*\d+$", prefix):
         return False
+    if not _has_verb(_INSERTION.sub(" ", prefix), language):
+        return False  # 'Armed robbers - some disguised as women': the insertion is not the clause
+    segments = prefix.split(",")
+    head = _words(segments[0])
+    if len(segments) == 2 and head and head[-1][:1].isupper() and not _has_verb(segments[0], language):
+        return False  # 'Hugh Jackman, the Australian actor known …': an apposition that never closes
     said = _SAYS.search(prefix)
     if said is None:
         return True
@@ -208,15 +249,21 @@ def shorten(text: str, language: str | None) -> tuple[str, float] | None:
     text = _SPACES.sub(" ", text).strip()
     text = _DATELINE.sub("", text, count=1)
     text = _KICKER.sub("", text, count=1)
-    if not text or text.rstrip().endswith("?"):
+    if not text or text.rstrip().endswith("?") or _WEB.search(text):
         return None
+    context = 1.0
+    trimmed = _TRIMMABLE.sub("", text, count=1)
+    if trimmed != text:
+        text, context = trimmed[:1].upper() + trimmed[1:], CONTEXT_TRIM
+    if not (text[:1].isupper() or text[:1].isdigit() or (text[:1] in _QUOTES + _SINGLE_QUOTES and text[1:2].isalnum())):
+        return None  # starts mid-sentence (a bad split) or with stray punctuation
     stripped = _ATTRIBUTION.sub("", text)
     if stripped != text and len(_words(stripped)) >= MIN_WORDS and _balanced(stripped):
         text = stripped
     body = text.rstrip(_TRAILING + _SINGLE_QUOTES + _QUOTES + " ")
     n = len(_words(body))
     if MIN_WORDS <= n <= MAX_WORDS and _balanced(text):
-        return _tidy(text), WHOLE
+        return _tidy(text), WHOLE * context
     if n < MIN_WORDS:
         return None
     first = (_words(text)[:1] or [""])[0].casefold()
@@ -239,14 +286,19 @@ def shorten(text: str, language: str | None) -> tuple[str, float] | None:
             quality = CLAUSE
         elif word in _PREPOSITIONS[lang] and (_verb_final(prefix) if lang == "nl" else _may_drop_phrase(prefix)):
             quality = PHRASE
+        elif lang == "en" and word in _TIME_WORDS and _may_drop_phrase(prefix):
+            quality = PHRASE  # 'announced major changes | Thursday to the Act'
+
         if quality and _complete(prefix.rstrip(_TRAILING), lang):
-            best = (_tidy(prefix), quality)
+            best = (_tidy(prefix), quality * context)
     return best
 
 
 # A title's sentence end: a stop, then a capital or a quote (an initial, 'Ruben L. Oppenheimer', is no end).
 _TITLE_BREAK = re.compile(r"[.!?]['\"\u2019\u201d]?\s+(?=[A-ZÀ-Þ'\"\u2018\u201c])")
-_INITIAL = re.compile(r"(?:^|[\s.])[A-ZÀ-Þ]$")
+_GLUED_TAIL = re.compile(r"[.!?]\s+[^\W\d]+(?:\s[^\W\d]+)?$")
+_INITIAL = re.compile(r"(?:^|[\s.])(?:[A-ZÀ-Þ]|Corp|Inc|Ltd|Co|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Prof|"
+                      r"Dhr|Mevr|Mr|Drs|Ir|Ing|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|No|Nr|vs|ca)$")
 
 
 def first_title_sentence(title: str) -> str:
@@ -255,38 +307,33 @@ def first_title_sentence(title: str) -> str:
     title = _SPACES.sub(" ", title).strip()
     for m in _TITLE_BREAK.finditer(title):
         head = title[:m.start()]
-        if _INITIAL.search(head):
+        if _INITIAL.search(head) or not _balanced(title[:m.end()]):
             continue
         if len(_words(head)) >= MIN_WORDS:
             return title[:m.end()].rstrip()
         break
+    tail = _GLUED_TAIL.search(title)  # 'Laurence met 'Arcade' naar Songfestival. personalia'
+    if tail and len(_words(title[:tail.start()])) >= MIN_WORDS and not _INITIAL.search(title[:tail.start()]):
+        return title[:tail.start() + 1]
     return title
 
 
-@dataclass
-class _Names:
-    """Surface forms of an article's names mapped to their vector terms ('@sochi')."""
-
-    pattern: re.Pattern[str] | None
-    terms: dict[str, str]
-
-
-def _names(item: AnalyzedArticle) -> _Names:
-    terms: dict[str, str] = {}
+def _names(item: AnalyzedArticle) -> dict[int, dict[str, str]]:
+    """An article's name surfaces ('Sotsji') mapped to their vector terms ('@sochi'), per sentence
+    index; key -1 holds every surface (for the title)."""
+    out: dict[int, dict[str, str]] = {-1: {}}
     for m in item.analysis.mentions:
         if m.text and len(m.text) > 1:
-            terms.setdefault(m.text, "@" + name_key(m.key or m.text))
-    if not terms:
-        return _Names(None, {})
-    alts = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-    return _Names(re.compile(r"(?<!\w)(?:" + alts + r")(?!\w)"), terms)
+            term = "@" + name_key(m.key or m.text)
+            out.setdefault(m.sentence, {}).setdefault(m.text, term)
+            out[-1].setdefault(m.text, term)
+    return out
 
 
-def _value(text: str, language: str | None, names: _Names, weights: dict[str, float]) -> float:
+def _value(text: str, language: str | None, names: dict[str, str], weights: dict[str, float]) -> float:
     """Distinctive weight the clause carries: its content lemmas and names, each counted once."""
     terms = set(content_lemmas(text, language))
-    if names.pattern is not None:
-        terms.update(names.terms[m.group()] for m in names.pattern.finditer(text))
+    terms.update(term for surface, term in names.items() if surface in text)
     return sum(weights.get(t, 0.0) for t in terms)
 
 
@@ -304,7 +351,7 @@ def best_phrase(members: Sequence[AnalyzedArticle], weights: dict[str, float]) -
         if tried >= MAX_CANDIDATES:
             break
         lang = item.analysis.language
-        names: _Names | None = None
+        names: dict[int, dict[str, str]] | None = None
         places: list[tuple[str, int, int | None, int | None, float]] = []
         title = first_title_sentence(item.article.title or "")
         if title:
@@ -320,12 +367,13 @@ def best_phrase(members: Sequence[AnalyzedArticle], weights: dict[str, float]) -
             clause, quality = cut
             if names is None:
                 names = _names(item)
-            value = _value(clause, lang, names, weights)
+            value = _value(clause, lang, names.get(index, {}), weights)
             if value <= 0.0:
                 continue
             score = value * prior * quality / len(_words(clause)) ** LENGTH_EXPONENT
-            if index >= 0 and quality == WHOLE and not _has_verb(clause, "nl" if lang == "nl" else "en"):
-                score *= VERBLESS_PENALTY  # a subhead or caption; headlines may be verbless
+            if not _has_verb(clause, "nl" if lang == "nl" else "en"):
+                # A verbless sentence is a subhead or caption; a verbless headline says less than one with a verb.
+                score *= VERBLESS_TITLE if index < 0 else VERBLESS_PENALTY
             if _opens_with_context(clause, lang):
                 score *= CONTEXT_PENALTY
             if clause[:1] in _QUOTES + _SINGLE_QUOTES:
