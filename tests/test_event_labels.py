@@ -107,15 +107,17 @@ def test_shorten_cuts_at_clause_boundaries_and_drops_datelines_and_attributions(
                       "en") or ("", 0.0)
     assert not text.endswith("valued")
     assert shorten("Wat gebeurt er nu met de lening aan Wit-Rusland?", "nl") is None
+    # Only an attribution after a comma goes: 'wat het kabinet zegt' is the clause itself.
+    assert shorten("Dat is precies wat het kabinet zegt.", "nl") == ("Dat is precies wat het kabinet zegt", 1.0)
     text, _ = shorten("Two possible gang members were arrested in the fatal shooting of a sheriff's deputy who "
                       "was murdered as he was getting ready to go to work, officials announced Saturday.",
                       "en") or ("", 0.0)
     assert text == "Two possible gang members were arrested"
-    for sentence in ("Hugh Jackman, the Australian actor known to film audiences as Wolverine, will host the "
-                     "Academy Awards ceremony next February.",
+    for sentence in (("Hugh Jackman, the Australian actor known to film audiences as Wolverine, will host the "
+                      "Academy Awards ceremony next February."),
                      "Chris Weitz will take over as director of the sequel to the vampire hit Twilight next year.",
-                     "Armed robbers - some disguised as women - snatched $108 million worth of diamond rings from "
-                     "a Harry Winston boutique."):
+                     ("Armed robbers - some disguised as women - snatched $108 million worth of diamond rings from "
+                      "a Harry Winston boutique.")):
         cut = shorten(sentence, "en")
         assert cut is None or not cut[0].endswith(("Wolverine", "take", "women")), cut
     text, quality = shorten("WASHINGTON (Reuters) - But the Senate passed the bill late on Tuesday night after a "

@@ -59,7 +59,7 @@ _KICKER = re.compile(
 )
 # A trailing attribution: ", meldt persbureau ANP" / ", aldus Blok" / ", officials said Monday".
 _ATTRIBUTION = re.compile(
-    r"[,:]?\s+(?:(?:said|says|according to|aldus|zegt|zei|zeggen|zeiden|meldt|meldde|melden|meldden"
+    r"[,:]\s+(?:(?:said|says|according to|aldus|zegt|zei|zeggen|zeiden|meldt|meldde|melden|meldden"
     r"|schrijft|schreef|schrijven|bericht|berichtte|berichten|reports?|reported|told)\b[^,;:\"'\u201d]{0,60}"
     r"|[^,;:\"'\u201d]{1,60}?\s(?:said|says|announced|reported|reports|told (?:reporters|the \w+)|added|stated"
     r"|zegt|zei|zeggen|zeiden|meldt|meldde|melden|liet weten|laat weten|verklaarde|schrijft|schreef)"
