@@ -43,15 +43,29 @@ _TEMPLATE = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32)
 
 def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
     """Word n-gram shingles of the normalised text, as UTF-8 bytes for hashing."""
-    words = _WORD.findall(normalize_for_hash(text))
+    return _shingles_of(_WORD.findall(normalize_for_hash(text)), size)
+
+
+def _shingles_of(words: list[str], size: int = SHINGLE) -> set[bytes]:
+    """Shingles of a word list: ``" ".join(words[i:i + size]).encode()`` for every i, each cut as one slice
+    of the whole joined text (encoded once; words hold no spaces, so the separators give the offsets)."""
     if len(words) < size:
         return {" ".join(words).encode()} if words else set()
-    return {" ".join(words[i:i + size]).encode() for i in range(len(words) - size + 1)}
+    data = " ".join(words).encode()
+    spaces = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 32)
+    starts = [0, *(spaces + 1).tolist()]
+    ends = [*spaces.tolist(), len(data)]
+    return {data[s:e] for s, e in zip(starts, ends[size - 1:])}
 
 
 def minhash(text: str) -> LeanMinHash | None:
     """MinHash signature of a body, or None when it is too short to judge copying."""
-    sh = shingles(text)
+    return _minhash_normalized(normalize_for_hash(text))
+
+
+def _minhash_normalized(normalized: str) -> LeanMinHash | None:
+    """``minhash`` of text already passed through ``normalize_for_hash`` (the index has it at hand)."""
+    sh = _shingles_of(_WORD.findall(normalized))
     if len(sh) < MIN_WORDS - SHINGLE + 1:
         return None
     m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32, permutations=_TEMPLATE.permutations,
@@ -88,7 +102,7 @@ class DuplicateIndex:
             return self._root[exact]
         if h:
             self._exact[key] = article_id
-        sig = minhash(text)
+        sig = _minhash_normalized(h)
         original = None
         if sig is not None:
             best = 0.0
