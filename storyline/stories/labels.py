@@ -31,7 +31,7 @@ LEAD_SENTENCES = 4
 MAX_CANDIDATES = 160  # bounded work per event (at most LABEL_MEMBERS articles × 4 places)
 MIN_SENTENCE_CHARS = 12
 # Prior by place: a title is written to say what happened; then the lead, falling off.
-TITLE_PRIOR = 1.1
+TITLE_PRIOR = 1.3
 POSITION_PRIOR = (1.0, 0.85, 0.75, 0.7)
 # How much a cut costs: a whole sentence reads best, a clause cut at a comma or conjunction
 # next, a prepositional phrase dropped last.
