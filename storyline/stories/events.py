@@ -34,6 +34,7 @@ PLACE_WEIGHT = 8  # an event is one happening at one place: place names weigh mo
 EVENT_LEAD = None  # what happened is told in the lead (inverted pyramid); the rest is background
 LABEL_TERMS = 4
 LABEL_MEMBERS = 40  # a large event is labelled from its first articles: bounded cost per event
+LABEL_STORY_SAMPLE = 1000  # what a large story talks about, from evenly spaced articles: bounded cost per story
 
 
 @dataclass
@@ -175,10 +176,16 @@ def _plain(it: AnalyzedArticle, cache: Vectors | None) -> dict[str, float]:
 
 
 def _term_totals(story_items: Sequence[AnalyzedArticle], cache: Vectors | None = None) -> Counter[str]:
-    """Summed plain TF-IDF weights of a story's articles: what the whole story talks about."""
+    """Summed plain TF-IDF weights of a story's articles (of an even sample of LABEL_STORY_SAMPLE in a larger
+    story, scaled up): what the whole story talks about."""
+    n = len(story_items)
+    step = max(1, math.ceil(n / LABEL_STORY_SAMPLE))
     total: Counter[str] = Counter()
-    for it in story_items:
+    for it in story_items[::step]:
         total.update(_plain(it, cache))
+    if step > 1:
+        scale = n / len(story_items[::step])
+        total = Counter({t: w * scale for t, w in total.items()})
     return total
 
 
