@@ -43,6 +43,11 @@ VERBLESS_PENALTY = 0.7
 VERBLESS_TITLE = 0.85
 CONTEXT_TRIM = 0.8  # 'But …' / 'Maar …' trimmed: it still answers something said before
 
+def _wordset(text: str) -> frozenset[str]:
+    """A word list written as one string (hand-written, general function words and cues)."""
+    return frozenset(text.split())
+
+
 _SPACES = re.compile(r"\s+")
 _WEB = re.compile(r"https?:|www\.|\w\.(?:nl|be|com|org|net|eu)\b|@\w", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:[-'\u2019.][^\W_]+)*")
@@ -74,33 +79,45 @@ _CLOSE_SINGLE = re.compile(r"\w['\u2019](?:\s|$|[,.;:!?])")
 _TRAILING = " \t,;:.!-–—/(\u2026"
 # Where a clause ends without punctuation: before a subordinating conjunction.
 _SUBORDINATORS = {
-    "nl": frozenset(["omdat", "nadat", "terwijl", "zodat", "waardoor", "waarna", "waarmee", "hoewel", "ofschoon", "doordat", "zodra", "voordat", "tenzij", "opdat", "om"]),
-    "en": frozenset(["after", "because", "while", "although", "though", "since", "before", "unless", "whereas", "amid", "following", "despite", "until", "so", "which", "who", "whom", "whose", "where", "when"]),
+    "nl": _wordset("omdat nadat terwijl zodat waardoor waarna waarmee hoewel ofschoon doordat zodra voordat "
+                   "tenzij opdat om"),
+    "en": _wordset("after because while although though since before unless whereas amid following despite "
+                   "until so which who whom whose where when"),
 }
 # Words that open a subordinate clause or an adverbial phrase: a sentence opening with one has its
 # main clause later (in Dutch inverted), so it is used whole or not at all.
 _DEPENDENT_OPENERS = {
-    "nl": frozenset(["nu", "als", "toen", "omdat", "nadat", "terwijl", "hoewel", "sinds", "zodra", "voordat", "doordat", "tijdens", "na", "bij", "na", "volgens", "ondanks", "wanneer", "indien", "mits", "zodat", "waardoor", "wat", "wie", "waar", "hoe"]),
-    "en": frozenset(["as", "when", "while", "after", "before", "since", "although", "though", "because", "if", "once", "despite", "during", "following", "amid", "according", "what", "how", "where",
-                 # a fronted phrase: 'In a move environmental groups say …'
-                 "in", "on", "at", "with", "for", "from", "by", "under", "over", "just"]),
+    "nl": _wordset("nu als toen omdat nadat terwijl hoewel sinds zodra voordat doordat tijdens na bij volgens "
+                   "ondanks wanneer indien mits zodat waardoor wat wie waar hoe"),
+    "en": _wordset("as when while after before since although though because if once despite during following "
+                   "amid according what how where in on at with for from by under over just"),
 }
 _PREPOSITIONS = {
-    "nl": frozenset(["in", "op", "met", "voor", "na", "bij", "tijdens", "tegen", "naar", "over", "wegens", "vanwege", "sinds", "vanuit", "door", "binnen", "buiten", "rond", "zonder"]),
-    "en": frozenset(["in", "on", "at", "for", "with", "from", "over", "after", "during", "near", "into", "against", "outside", "inside", "across", "amid", "by", "under", "between"]),
+    "nl": _wordset("in op met voor na bij tijdens tegen naar over wegens vanwege sinds vanuit door binnen "
+                   "buiten rond zonder"),
+    "en": _wordset("in on at for with from over after during near into against outside inside across amid by "
+                   "under between"),
 }
 _CONTEXT_OPENERS = {
-    "nl": frozenset(["ook", "daarnaast", "bovendien", "verder", "tevens", "eveneens", "daarom", "daardoor", "daarmee", "daarbij", "daarop", "daarna", "toch", "desondanks", "echter", "zo", "dus", "hierdoor", "hiermee", "hierbij", "evenmin", "wel", "maar", "en", "ondertussen", "intussen", "vervolgens", "dan", "hij", "zij", "ze", "zijn", "haar", "hun", "hen", "hem", "dat", "die", "dit", "deze", "daar", "het"]),
-    "en": frozenset(["also", "moreover", "furthermore", "however", "but", "and", "meanwhile", "still", "yet", "besides", "additionally", "instead", "then", "thus", "therefore", "hence", "nevertheless", "nonetheless", "likewise", "similarly", "so", "he", "she", "it", "they", "his", "her", "its", "their", "them", "this", "that", "these", "those", "there", "such"]),
+    "nl": _wordset("ook daarnaast bovendien verder tevens eveneens daarom daardoor daarmee daarbij daarop "
+                   "daarna toch desondanks echter zo dus hierdoor hiermee hierbij evenmin wel maar en "
+                   "ondertussen intussen vervolgens dan hij zij ze zijn haar hun hen hem dat die dit deze daar "
+                   "het"),
+    "en": _wordset("also moreover furthermore however but and meanwhile still yet besides additionally instead "
+                   "then thus therefore hence nevertheless nonetheless likewise similarly so he she it they "
+                   "his her its their them this that these those there such"),
 }
 _PARTICIPLE = re.compile(r"^(?:ge|be|ver|ont|her|er)\w{2,}(?:d|t|en)$")
 # Finite verbs a word's lemma does not reveal (the lemma of 'staat' is the noun 'staat').
 _VERBS = {
-    "nl": frozenset(["is", "was", "zijn", "waren", "heeft", "hebben", "had", "hadden", "wordt", "worden", "werd", "werden", "zal", "zullen", "kan", "kunnen", "moet", "moeten", "wil", "willen", "gaat", "gaan", "komt", "komen", "staat", "staan", "zit", "ligt", "blijft"]),
-    "en": frozenset(["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "does", "did", "do", "says", "said", "gets", "got", "makes", "made"]),
+    "nl": _wordset("is was zijn waren heeft hebben had hadden wordt worden werd werden zal zullen kan kunnen "
+                   "moet moeten wil willen gaat gaan komt komen staat staan zit ligt blijft"),
+    "en": _wordset("is are was were has have had will would can could may might must shall should does did do "
+                   "says said gets got makes made"),
 }
 # Function words a clause may end on: 'hanged himself', 'ontmoetten elkaar'.
-_OBJECT_PRONOUNS = frozenset(["himself", "herself", "itself", "themselves", "him", "her", "them", "us", "me", "it", "hem", "haar", "hen", "hun", "zich", "zichzelf", "elkaar", "mij", "ons"])
+_OBJECT_PRONOUNS = _wordset("himself herself itself themselves him her them us me it hem haar hen hun zich "
+                            "zichzelf elkaar mij ons")
 # Reporting verbs: what they report needs a verb of its own ('police said Gaetano Lo Presti' is no clause).
 _SAYS = re.compile(r"(?<!\w)(?:said|says|told|announced|reported|zegt|zei|zeggen|zeiden|meldt|meldde|liet weten"
                    r"|laat weten|verklaarde|kondigde)(?!\w)", re.IGNORECASE)
@@ -111,14 +128,20 @@ _RELATIVE = re.compile(r"(?<!\w)(?:that|which|who|whose|die|dat|wat|waar|wiens)(
 # Openers that can go without breaking what follows ('But the casting…' → 'The casting…'); not 'En ook'.
 _TRIMMABLE = re.compile(r"^(?:but|and|so|yet|maar|en)\s+(?!ook\b|also\b)(?=\w)", re.IGNORECASE)
 # Words after which an English verb stands bare and wants its object ('Chris Weitz will take').
-_BARE_VERB_BEFORE = frozenset(["will", "would", "can", "could", "may", "might", "must", "shall", "should", "to", "did", "does", "do"])
+_BARE_VERB_BEFORE = _wordset("will would can could may might must shall should to did does do")
 # Participles whose phrase is the news: 'was named | as host', 'was sentenced | to life'.
-_NEEDS_COMPLEMENT = frozenset(["named", "called", "considered", "described", "appointed", "elected", "chosen", "seen", "expected", "set", "scheduled", "made", "found", "declared", "voted", "tapped", "picked", "selected", "hired", "sentenced", "charged", "accused", "convicted", "cleared", "given", "handed", "sent", "moved", "taken", "put", "known", "regarded", "listed", "ranked", "nominated"])
+_NEEDS_COMPLEMENT = _wordset("named called considered described appointed elected chosen seen expected set "
+                             "scheduled made found declared voted tapped picked selected hired sentenced "
+                             "charged accused convicted cleared given handed sent moved taken put known "
+                             "regarded listed ranked nominated")
 # English auxiliaries: a clause cannot end on one, and an '-ing' word after one is no participle clause.
-_AUXILIARIES = frozenset(["is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "do", "does", "did"])
-_TIME_WORDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "earlier"])
+_AUXILIARIES = _wordset("is are was were be been being am has have had will would can could may might must "
+                        "shall should do does did")
+_TIME_WORDS = _wordset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight "
+                       "earlier")
 # Words before which an English '-s' word is a plural noun, not a verb ('dozens of people').
-_NOUN_CONTEXT = frozenset(["the", "a", "an", "of", "in", "on", "at", "for", "with", "from", "by", "to", "this", "that", "these", "those", "his", "her", "its", "their", "our", "some", "many", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens"])
+_NOUN_CONTEXT = _wordset("the a an of in on at for with from by to this that these those his her its their our "
+                         "some many two three four five six seven eight nine ten dozens")
 
 
 @dataclass
@@ -136,6 +159,7 @@ class Phrase:
 
 
 def _words(text: str) -> list[str]:
+    """Word tokens of ``text`` (letters/digits with inner hyphens, apostrophes or dots)."""
     return _WORD.findall(text)
 
 
@@ -338,6 +362,7 @@ def _value(text: str, language: str | None, names: dict[str, str], weights: dict
 
 
 def _opens_with_context(text: str, language: str | None) -> bool:
+    """Whether the clause opens with a pronoun or connective that points back ('Hij …', 'Ook …')."""
     first = (_words(text)[:1] or [""])[0].casefold()
     return first in _CONTEXT_OPENERS["nl" if language == "nl" else "en"]
 
