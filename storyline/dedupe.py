@@ -25,6 +25,9 @@ from typing import Any
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch.minhash import (
+    _fmix,  # the scheme's pre-mix (datasketch is pinned; tests compare with MinHash)
+)
 
 from storyline.model import AnalyzedArticle, Article, normalize_for_hash
 
@@ -55,7 +58,7 @@ def _shingles_of(words: list[str], size: int = SHINGLE) -> set[bytes]:
     spaces = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 32)
     starts = [0, *(spaces + 1).tolist()]
     ends = [*spaces.tolist(), len(data)]
-    return {data[s:e] for s, e in zip(starts, ends[size - 1:])}
+    return set(map(data.__getitem__, map(slice, starts, ends[size - 1:])))
 
 
 def minhash(text: str) -> LeanMinHash | None:
@@ -68,10 +71,21 @@ def _minhash_normalized(normalized: str) -> LeanMinHash | None:
     sh = _shingles_of(_WORD.findall(normalized))
     if len(sh) < MIN_WORDS - SHINGLE + 1:
         return None
-    m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32, permutations=_TEMPLATE.permutations,
-                scheme=_TEMPLATE.scheme)
-    m.update_batch(list(sh))
-    return LeanMinHash(m)
+    return _signature(sh)
+
+
+_PERM_A, _PERM_B = _TEMPLATE.permutations
+_SCHEME_WIDTH = 32  # the affine32 scheme of datasketch 2 (the default): 32-bit hashes, wrapping arithmetic
+assert _TEMPLATE.scheme == "affine32"
+
+
+def _signature(values: set[bytes]) -> LeanMinHash:
+    """What ``MinHash(...).update_batch(values)`` computes, vectorised: crc32 of each value, datasketch's
+    pre-mix, the affine permutations, the minimum per permutation (tests compare it with MinHash)."""
+    hv = _fmix(np.fromiter(map(zlib.crc32, values), dtype=np.uint32, count=len(values)), _SCHEME_WIDTH)
+    phv = hv.reshape(-1, 1) * _PERM_A + _PERM_B
+    hashvalues = np.minimum(_TEMPLATE.hashvalues, phv.min(axis=0))
+    return LeanMinHash(seed=SEED, hashvalues=hashvalues, scheme=_TEMPLATE.scheme)
 
 
 class DuplicateIndex:

@@ -1,4 +1,4 @@
-"""The fast shingle cutter of dedupe gives exactly the shingles of the plain definition (so MinHash signatures,
+"""The fast shingle cutter and signature of dedupe give exactly the plain definition and datasketch (so MinHash signatures,
 and with them the near-duplicate groups, are unchanged)."""
 
 from __future__ import annotations
@@ -31,3 +31,20 @@ def test_shingles_match_the_plain_definition(text: str, size: int) -> None:
 def test_shingles_of_a_real_sentence() -> None:
     text = "Rusland geeft Loekasjenko een lening van 1,5 miljard dollar, zei Poetin in Sotsji."
     assert shingles(text) == _plain(text, 5) and len(shingles(text)) == len(_WORD.findall(text.lower())) - 4
+
+
+def test_signature_is_what_datasketch_minhash_computes() -> None:
+    import zlib
+
+    import numpy as np
+    from datasketch import MinHash
+
+    from storyline.dedupe import _TEMPLATE, NUM_PERM, SEED, minhash
+
+    text = " ".join(f"woord{i % 37} één{i % 11}" for i in range(120)) + " Poetin lening Sotsji"
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32, permutations=_TEMPLATE.permutations,
+                scheme=_TEMPLATE.scheme)
+    m.update_batch(list(shingles(text)))
+    sig = minhash(text)
+    assert sig is not None and np.array_equal(sig.hashvalues, m.hashvalues) and sig.jaccard(minhash(text)) == 1.0
+    assert minhash("te kort om iets te zeggen") is None
