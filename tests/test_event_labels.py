@@ -107,8 +107,19 @@ def test_shorten_cuts_at_clause_boundaries_and_drops_datelines_and_attributions(
                       "en") or ("", 0.0)
     assert not text.endswith("valued")
     assert shorten("Wat gebeurt er nu met de lening aan Wit-Rusland?", "nl") is None
+    # Dutch: a phrase after a modal's infinitive may go, not one the verb governs ('rekenen op').
+    assert shorten("Fastned wil met een beursgang geld ophalen voor een verdere expansie in Europa.",
+                   "nl") == ("Fastned wil met een beursgang geld ophalen", 0.8)
+    assert shorten("De Wit-Russische president Loekasjenko kan rekenen op de steun van Rusland en van zijn "
+                   "Russische ambtgenoot.", "nl") is None
+    # Nouns are no verbs: 'de verschillen', 'de verwondingen', 'als zuinig aangemerkte koelkasten'.
+    assert shorten("Duidelijk werd hoe belangrijk de verschillen in landbouwbeleid zijn geweest tussen Azië en "
+                   "Afrika.", "nl") is None
+    assert shorten("Meer dan twintig procent van de als zuinig aangemerkte koelkasten, wasdrogers en ovens "
+                   "verbruikt veel meer energie.", "nl") is None
     # Only an attribution after a comma goes: 'wat het kabinet zegt' is the clause itself.
     assert shorten("Dat is precies wat het kabinet zegt.", "nl") == ("Dat is precies wat het kabinet zegt", 1.0)
+    assert shorten("Over de ernst van de verwondingen, kan de politie nog niks zeggen.", "nl") is None
     text, _ = shorten("Two possible gang members were arrested in the fatal shooting of a sheriff's deputy who "
                       "was murdered as he was getting ready to go to work, officials announced Saturday.",
                       "en") or ("", 0.0)

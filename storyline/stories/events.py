@@ -34,6 +34,7 @@ PLACE_WEIGHT = 8  # an event is one happening at one place: place names weigh mo
 EVENT_LEAD = None  # what happened is told in the lead (inverted pyramid); the rest is background
 LABEL_TERMS = 4
 LABEL_MEMBERS = 40  # a large event is labelled from its first articles: bounded cost per event
+LABEL_CONTRAST = 1.5  # how much a label term must be this event's rather than the story's (see _contrast)
 LABEL_STORY_SAMPLE = 1000  # what a large story talks about, from evenly spaced articles: bounded cost per story
 
 
@@ -207,6 +208,31 @@ def _distinctive(members: Sequence[AnalyzedArticle], total: Counter[str], n_all:
     return scores
 
 
+def _contrast(sample: Sequence[AnalyzedArticle], n_in: int, total: Counter[str], n_all: int,
+              cache: Vectors | None = None) -> dict[str, float]:
+    """Weight of each term for picking a label phrase: its mean weight in the event (over ``sample`` of
+    its ``n_in`` articles), times the share of it the event has against the rest of the story to the
+    power LABEL_CONTRAST ('Sotsji', only this event, counts fully; 'Rusland', every event, about a third),
+    times the fraction of the event's articles that use it. The phrase then names what sets this event
+    apart and what most of its reports say, not one report's detail nor the whole story's subject."""
+    inside: Counter[str] = Counter()
+    df: Counter[str] = Counter()
+    for it in sample:
+        terms = _plain(it, cache)
+        inside.update(terms)
+        df.update(terms.keys())
+    n_out = n_all - n_in
+    scores = {}
+    for t, w in inside.items():
+        if t.startswith("#"):
+            continue
+        mean_in = w / len(sample)
+        mean_out = max(0.0, total[t] - mean_in * n_in) / n_out if total and n_out > 0 else 0.0
+        share = mean_in / (mean_in + mean_out)
+        scores[t] = mean_in * share ** LABEL_CONTRAST * df[t] / len(sample)
+    return scores
+
+
 def _keyword_label(members: Sequence[AnalyzedArticle], scores: dict[str, float]) -> str:
     """The names (then one word) that weigh most in ``scores``, in their most frequent surface form."""
     surface: dict[str, Counter[str]] = {}
@@ -263,7 +289,8 @@ def label_event(members: Sequence[AnalyzedArticle], story_items: Sequence[Analyz
     else:
         total = Counter()
     scores = _distinctive(members[:LABEL_MEMBERS], total, len(story_items), cache)
-    phrase = best_phrase(members[:LABEL_MEMBERS], scores)
+    weights = _contrast(members[:LABEL_MEMBERS], len(members), total, len(story_items), cache)
+    phrase = best_phrase(members[:LABEL_MEMBERS], weights)
     if phrase is not None:
         return EventLabel(phrase.text, phrase.kind, SourceRef(phrase.article, phrase.sentence, phrase.start, phrase.end))
     return EventLabel(_keyword_label(members[:LABEL_MEMBERS], scores))

@@ -62,12 +62,12 @@ _KICKER = re.compile(
     r"|interview|recensie|review|analyse|analysis|podcast|nieuws|news)\s*[:|\-–]\s*|[^:|]{1,25}\s\|\s)",
     re.IGNORECASE,
 )
-# A trailing attribution: ", meldt persbureau ANP" / ", aldus Blok" / ", officials said Monday".
+# A trailing attribution: ", meldt persbureau ANP" / ", aldus Blok" / ", officials said Monday" (Dutch
+# inverts: the verb comes first, so ', kan de politie niets zeggen' is no attribution).
 _ATTRIBUTION = re.compile(
     r"[,:]\s+(?:(?:said|says|according to|aldus|zegt|zei|zeggen|zeiden|meldt|meldde|melden|meldden"
     r"|schrijft|schreef|schrijven|bericht|berichtte|berichten|reports?|reported|told)\b[^,;:\"'\u201d]{0,60}"
-    r"|[^,;:\"'\u201d]{1,60}?\s(?:said|says|announced|reported|reports|told (?:reporters|the \w+)|added|stated"
-    r"|zegt|zei|zeggen|zeiden|meldt|meldde|melden|liet weten|laat weten|verklaarde|schrijft|schreef)"
+    r"|[^,;:\"'\u201d]{1,60}?\s(?:said|says|announced|reported|reports|told (?:reporters|the \w+)|added|stated)"
     r"(?:\s+(?:on\s+)?\w+day|\s+\w+dag|\s+gisteren|\s+vandaag|\s+yesterday|\s+today)?)\s*[.!]?\s*$",
     re.IGNORECASE,
 )
@@ -108,6 +108,14 @@ _CONTEXT_OPENERS = {
                    "his her its their them this that these those there such"),
 }
 _PARTICIPLE = re.compile(r"^(?:ge|be|ver|ont|her|er)\w{2,}(?:d|t|en)$")
+# An inflected participle is an adjective ('de geplande hervormingen', 'als zuinig aangemerkte koelkasten').
+_ADJECTIVAL = re.compile(r"^(?:aan|op|uit|af|in|mee|toe|neer|weg|terug|bij|na|voor|over|door)?ge\w{3,}[dt]e$")
+# Words before which a Dutch '-en' word is a noun ('de verschillen'), not a verb at the clause's end.
+_DETERMINERS_NL = _wordset("de het een die dat deze dit zijn haar hun mijn onze jouw elke alle geen veel enkele "
+                           "twee drie vier vijf")
+# Dutch modals and auxiliaries that send the infinitive to the clause's end ('Fastned wil … ophalen').
+_MODALS_NL = _wordset("wil willen wilde wilden kan kunnen kon konden moet moeten moest moesten gaat gaan ging "
+                      "gingen zal zullen zou zouden mag mogen mocht blijft blijven")
 # Finite verbs a word's lemma does not reveal (the lemma of 'staat' is the noun 'staat').
 _VERBS = {
     "nl": _wordset("is was zijn waren heeft hebben had hadden wordt worden werd werden zal zullen kan kunnen "
@@ -134,6 +142,28 @@ _NEEDS_COMPLEMENT = _wordset("named called considered described appointed electe
                              "scheduled made found declared voted tapped picked selected hired sentenced "
                              "charged accused convicted cleared given handed sent moved taken put known "
                              "regarded listed ranked nominated")
+# Verbs whose preposition belongs to them: cutting before it strands the verb ('kan rekenen | op steun').
+_PREPOSITIONAL_VERBS: dict[str, frozenset[tuple[str, str]]] = {
+    "nl": frozenset({("rekenen", "op"), ("wachten", "op"), ("reageren", "op"), ("letten", "op"), ("hopen", "op"),
+                     ("wijzen", "op"), ("denken", "aan"), ("werken", "aan"), ("twijfelen", "aan"),
+                     ("zorgen", "voor"), ("kiezen", "voor"), ("pleiten", "voor"), ("waarschuwen", "voor"),
+                     ("stemmen", "voor"), ("stemmen", "tegen"), ("vechten", "tegen"), ("protesteren", "tegen"),
+                     ("beschikken", "over"), ("praten", "over"), ("spreken", "over"), ("spreken", "met"),
+                     ("beslissen", "over"), ("klagen", "over"), ("gaan", "over"), ("bestaan", "uit"),
+                     ("afhangen", "van"), ("houden", "van"), ("afzien", "van"), ("leiden", "tot"),
+                     ("behoren", "tot"), ("besluiten", "tot"), ("overgaan", "tot"), ("lijden", "aan"),
+                     ("deelnemen", "aan"), ("meedoen", "aan"), ("bijdragen", "aan"), ("vragen", "om"),
+                     ("gaan", "om"), ("beginnen", "met"), ("stoppen", "met"), ("instemmen", "met")}),
+    "en": frozenset({("rely", "on"), ("depend", "on"), ("focus", "on"), ("insist", "on"), ("count", "on"),
+                     ("look", "at"), ("aim", "at"), ("wait", "for"), ("call", "for"), ("ask", "for"),
+                     ("account", "for"), ("apply", "for"), ("search", "for"), ("vote", "for"), ("vote", "against"),
+                     ("protest", "against"), ("deal", "with"), ("comply", "with"), ("agree", "with"),
+                     ("result", "in"), ("participate", "in"), ("believe", "in"), ("invest", "in"),
+                     ("lead", "to"), ("refer", "to"), ("listen", "to"), ("belong", "to"), ("respond", "to"),
+                     ("consist", "of"), ("approve", "of"), ("think", "about"), ("talk", "about"),
+                     ("worry", "about"), ("care", "about"), ("know", "about"), ("check", "into"),
+                     ("look", "into"), ("survive", "after")}),
+}
 # English auxiliaries: a clause cannot end on one, and an '-ing' word after one is no participle clause.
 _AUXILIARIES = _wordset("is are was were be been being am has have had will would can could may might must "
                         "shall should do does did")
@@ -200,9 +230,17 @@ def _verb_final(text: str) -> bool:
     """Dutch: whether the clause plausibly ends on its verb ('… te steunen', '… heeft gekregen'), so a
     trailing prepositional phrase can go without stranding a participle or particle."""
     words = [w.casefold() for w in _words(text)]
-    if len(words) >= 2 and words[-2] == "te":
+    if len(words) < 2 or "," in text:  # after a comma the last word may be an insertion's ('…, verspreid')
+        return False
+    if words[-2] == "te":
         return True
-    return bool(words) and bool(_PARTICIPLE.match(words[-1]))
+    last = words[-1]
+    if words[-2] in _DETERMINERS_NL or not last.endswith(("en", "d", "t")):
+        return False
+    lemma = lemmatize(last, "nl")
+    if _PARTICIPLE.match(last) and lemma != last and lemma.endswith("n"):
+        return True  # '… heeft ademruimte gekregen'
+    return lemma == last and last.endswith("en") and any(w in _MODALS_NL for w in words[:-1])
 
 
 def _may_drop_phrase(prefix: str) -> bool:
@@ -216,6 +254,16 @@ def _may_drop_phrase(prefix: str) -> bool:
     if words[-1].endswith("ed") and words[-2] in ("is", "are", "was", "were", "be", "been", "being"):
         return True  # a passive: 'were arrested | in the fatal shooting'
     return not (words[-1].endswith("ed") and _has_verb(" ".join(words[:-1]), "en"))
+
+
+def _takes(prefix: str, preposition: str, language: str) -> bool:
+    """Whether the verb ending ``prefix`` governs ``preposition`` ('rekenen op', 'rely on'), so the phrase
+    after it cannot go."""
+    words = _words(prefix)
+    if not words:
+        return False
+    lemma = lemmatize(words[-1].casefold(), language)
+    return (lemma, preposition) in _PREPOSITIONAL_VERBS[language]
 
 
 def _has_verb(text: str, language: str) -> bool:
@@ -237,7 +285,9 @@ def _has_verb(text: str, language: str) -> bool:
             continue  # the first word is the subject's ('Armed robbers …'), not the verb
         lemma = lemmatize(low, language)
         if language == "nl":
-            if lemma.endswith("n") and (lemma != low or low.endswith("en")) or _PARTICIPLE.match(low):
+            if _ADJECTIVAL.match(low):
+                continue
+            if lemma.endswith("n") and (lemma != low or low.endswith("en")):
                 return True
         elif low.endswith("s") and lemma == low[:-1]:
             if 0 < k < len(words) - 1 and words[k - 1].casefold() not in _NOUN_CONTEXT \
@@ -308,7 +358,8 @@ def shorten(text: str, language: str | None) -> tuple[str, float] | None:
         quality = 0.0
         if re.search(r"(?:[,;:]|\s[-–—])\s*[\"'\u201c\u2018]?$", before) or word in _SUBORDINATORS[lang]:
             quality = CLAUSE
-        elif word in _PREPOSITIONS[lang] and (_verb_final(prefix) if lang == "nl" else _may_drop_phrase(prefix)):
+        elif word in _PREPOSITIONS[lang] and (_verb_final(prefix) if lang == "nl" else _may_drop_phrase(prefix)) \
+                and not _takes(prefix, word, lang):
             quality = PHRASE
         elif lang == "en" and word in _TIME_WORDS and _may_drop_phrase(prefix):
             quality = PHRASE  # 'announced major changes | Thursday to the Act'
