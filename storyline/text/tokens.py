@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 import simplemma
 
@@ -49,14 +50,11 @@ class Token:
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of ``text`` with spans (shifted by ``offset``); "Loekasjenko’s" gives "Loekasjenko" + "’s"."""
     web = "@" in text or "#" in text or "http" in text or "www." in text
-    out: list[Token] = []
-    append = out.append
-    pos = offset
-    for gap, word in (_GAP_TOKEN if web else _GAP_PLAIN).findall(text):
-        pos += len(gap)
-        end = pos + len(word)
-        append(Token(word, pos, end))
-        pos = end
+    pairs = (_GAP_TOKEN if web else _GAP_PLAIN).findall(text)
+    # each token ends where the gaps and tokens before it and itself end (running sum, in C)
+    ends = accumulate([len(gap) + len(word) for gap, word in pairs], initial=offset)
+    next(ends)
+    out = [Token(word, end - len(word), end) for (_, word), end in zip(pairs, ends)]
     if ("'" not in text and "\u2019" not in text) or _POSSESSIVE_CUE.search(text) is None:
         return out  # no token can end in 's (quotes like ,,…'' are common, possessives are not)
     split: list[Token] = []
