@@ -85,8 +85,11 @@ def _unpickle(data: bytes) -> object:
 
 
 def _warm_worker() -> None:
-    """Worker initializer: make sure the resources are loaded (no-op when inherited from the parent)."""
+    """Worker initializer: make sure the resources are loaded (no-op when inherited from the parent), then
+    freeze everything inherited out of the cyclic gc, so collections in the worker neither walk the parent's
+    heap nor touch (copy) its shared pages (the fork recipe of the ``gc`` module's documentation)."""
     load_resources()
+    gc.freeze()
 
 
 class AnalysisPool:
