@@ -136,6 +136,14 @@ def test_shorten_cuts_at_clause_boundaries_and_drops_datelines_and_attributions(
     assert text == "The Senate passed the bill late on Tuesday night" and quality < 1.0  # 'But' needs context
 
 
+def test_kickers_naming_who_reports_go_but_a_speaker_stays() -> None:
+    assert shorten("Lawyer: Lindsay Lohan checks into rehab facility", "en") == (
+        "Lindsay Lohan checks into rehab facility", 1.0)
+    assert shorten("Politie: man doodgestoken in Breda", "nl") == ("Man doodgestoken in Breda", 1.0)
+    assert shorten("LIVE | Kabinet valt over stikstof", "nl") == ("Kabinet valt over stikstof", 1.0)
+    assert shorten("Rutte: kabinet stapt niet op", "nl") == ("Rutte: kabinet stapt niet op", 1.0)
+
+
 def test_titles_lose_glued_section_names_but_not_initials() -> None:
     assert first_title_sentence("Noodlanding Boeing 737 MAX 8. Orlando") == "Noodlanding Boeing 737 MAX 8."
     assert first_title_sentence("Column van J.K. Rowling") == "Column van J.K. Rowling"

@@ -56,10 +56,11 @@ _DATELINE = re.compile(
     r"^\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ'.\-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'.\-]+)*(?:,[^-–—()]{1,30})?\s*(?:\([^)]{1,30}\))?\s*[-–—]+\s+"
     r"|\([A-Za-z.]{2,15}\)\s*[-–—]*\s*|\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}\s*[-–—:|]\s*)"
 )
-# Title kickers: "LIVE | ", "VIDEO: ", "Update: ", "Column | "
+# Title kickers: "LIVE | ", "VIDEO: ", "Update: ", "Column | ", "Report: ", "Politie: " (who says it, not what happened)
 _KICKER = re.compile(
     r"^\s*(?:(?:live(?:blog)?|video|foto'?s?|photos?|update|breaking(?: news)?|exclusief|exclusive|column|opinie|opinion"
-    r"|interview|recensie|review|analyse|analysis|podcast|nieuws|news)\s*[:|\-–]\s*|[^:|]{1,25}\s\|\s)",
+    r"|interview|recensie|review|analyse|analysis|podcast|nieuws|news|reports?|rapport|lawyer|advocaat|police|politie"
+    r"|sources?|bronnen|officials|ap|afp|reuters|anp|belga)\s*[:|\-–]\s*|[^:|]{1,25}\s\|\s)",
     re.IGNORECASE,
 )
 # A trailing attribution: ", meldt persbureau ANP" / ", aldus Blok" / ", officials said Monday" (Dutch
@@ -321,8 +322,10 @@ def shorten(text: str, language: str | None) -> tuple[str, float] | None:
     None when no safe cut gives one. Datelines, kickers and trailing attributions go first."""
     lang = language if language in ("nl", "en") else "en"
     text = _SPACES.sub(" ", text).strip()
-    text = _DATELINE.sub("", text, count=1)
-    text = _KICKER.sub("", text, count=1)
+    cleaned = _KICKER.sub("", _DATELINE.sub("", text, count=1), count=1)
+    if cleaned != text:  # 'Politie: man doodgestoken' → 'Man doodgestoken'
+        cleaned = cleaned[:1].upper() + cleaned[1:]
+    text = cleaned
     if not text or text.rstrip().endswith("?") or _WEB.search(text):
         return None
     context = 1.0
