@@ -155,10 +155,19 @@ class Article:
 
     @property
     def id(self) -> str:
-        """Stable id: hash of normalised title+text, plus URL or outlet when known (16 hex chars)."""
+        """Stable id: hash of normalised title+text, plus URL or outlet when known (16 hex chars).
+
+        Remembered with the fields it was computed from (compared by identity first, so a hit is
+        cheap): the pipeline asks for it many times per article, and hashing costs ~0.1 ms."""
+        fields = (self.title, self.text, self.url, self.outlet)
+        cached = self.__dict__.get("_id")
+        if cached is not None and cached[0] == fields:
+            return cached[1]
         key = normalize_for_hash((self.title or "") + "\n" + self.text)
         extra = (self.url or "").strip() or (self.outlet or "").strip().casefold()
-        return hashlib.sha256((key + "\x00" + extra).encode("utf-8")).hexdigest()[:16]
+        value = hashlib.sha256((key + "\x00" + extra).encode("utf-8")).hexdigest()[:16]
+        self.__dict__["_id"] = (fields, value)
+        return value
 
     @property
     def label(self) -> str:

@@ -43,7 +43,7 @@ from typing import Any
 
 from storyline.dedupe import DuplicateIndex
 from storyline.model import AnalyzedArticle, Story
-from storyline.stories.features import ArticleVector, DocumentFrequencies, cosine, vectorize
+from storyline.stories.features import ArticleVector, DocumentFrequencies, cosine, dot, vectorize
 
 THRESHOLD = 0.20
 CENTROID_SHARE = 1.0
@@ -147,10 +147,7 @@ class StoryClusterer:
 
     def _story_similarity(self, a: _StoryState, b: _StoryState) -> float:
         """Average-link similarity of two stories from their centroids."""
-        if len(a.centroid) > len(b.centroid):
-            a, b = b, a
-        dot = sum(v * b.centroid[t] for t, v in a.centroid.items() if t in b.centroid)
-        return dot / (a.count * b.count)
+        return dot(a.centroid, b.centroid) / (a.count * b.count)
 
     def _merge(self, a: str, b: str) -> str:
         """Merge two stories; the one opened first keeps its id and the other becomes an alias."""
@@ -184,8 +181,8 @@ class StoryClusterer:
 
     def score(self, vec: ArticleVector, state: _StoryState) -> float:
         """Similarity of an article to a story: centroid cosine blended with the best recent member."""
-        dot = sum(v * state.centroid[t] for t, v in vec.terms.items() if t in state.centroid)
-        cen = dot / state.count if self.config.linkage == "average" else dot / state.norm
+        shared = dot(vec.terms, state.centroid)
+        cen = shared / state.count if self.config.linkage == "average" else shared / state.norm
         share = self.config.centroid_share
         if share >= 1.0:
             return cen

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -58,6 +59,10 @@ def term_prior(term: str, language: str | None) -> float:
     if term.startswith("#"):
         return ZIPF_CEILING
     return prior_idf(term, language)
+
+
+# term → prior IDF per language: a plain dict lookup per term (vectorize's hot loop), filled on first use
+_PRIORS: dict[str | None, dict[str, float]] = {}
 
 
 @lru_cache(maxsize=200_000)
@@ -131,11 +136,13 @@ class DocumentFrequencies:
     n: int = 0
     df: dict[str, int] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.df, Counter):
+            self.df = Counter(self.df)
+
     def add(self, terms: set[str]) -> None:
         self.n += 1
-        df = self.df
-        for t in terms:
-            df[t] = df.get(t, 0) + 1
+        self.df.update(terms)  # Counter.update counts an iterable in C
 
     def idf(self, term: str, prior: float) -> float:
         """Blend the wordfreq prior with the stream's own IDF as the stream grows (prior weight PRIOR_DOCS)."""
@@ -192,17 +199,18 @@ def vectorize(item: AnalyzedArticle, dfs: DocumentFrequencies | None = None, upd
     if dfs is not None and update:
         dfs.add(set(counts))
     lang = item.analysis.language
+    priors = _PRIORS.setdefault(lang, {})
     weights: dict[str, float] = {}
-    if dfs is not None and dfs.n:
-        n, df, log, damp = dfs.n, dfs.df, math.log, TF_DAMP
-        a, b = PRIOR_DOCS / (PRIOR_DOCS + n), n / (PRIOR_DOCS + n)
-        for term, c in counts.items():
-            idf = a * term_prior(term, lang) + b * (log((n + 1) / (df.get(term, 0) + 1)) + 1.0)
-            weights[term] = (1.0 + damp * log(c)) * idf if c >= 1 else c * idf
-    else:
-        for term, c in counts.items():
-            idf = term_prior(term, lang)
-            weights[term] = (1.0 + TF_DAMP * math.log(c)) * idf if c >= 1 else c * idf
+    log, damp = math.log, TF_DAMP
+    n = dfs.n if dfs is not None else 0
+    df_get = dfs.df.get if dfs is not None else {}.get
+    a, b = PRIOR_DOCS / (PRIOR_DOCS + n), n / (PRIOR_DOCS + n)
+    for term, c in counts.items():
+        prior = priors.get(term)
+        if prior is None:
+            prior = priors[term] = term_prior(term, lang)
+        idf = a * prior + b * (log((n + 1) / (df_get(term, 0) + 1)) + 1.0) if n else prior
+        weights[term] = (1.0 + damp * log(c)) * idf if c >= 1 else c * idf
     if len(weights) > MAX_TERMS:
         weights = dict(sorted(weights.items(), key=lambda kv: -kv[1])[:MAX_TERMS])
     norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
@@ -212,8 +220,13 @@ def vectorize(item: AnalyzedArticle, dfs: DocumentFrequencies | None = None, upd
                          span[0] if span else None, span[1] if span else None)
 
 
+def dot(a: dict[str, float], b: dict[str, float]) -> float:
+    """Dot product of two sparse vectors: the shared keys come from a C-level set intersection (most
+    terms are not shared), and ``fsum`` makes the result independent of the set's hash order, so a
+    clustering decision never depends on the process's string-hash seed."""
+    return math.fsum([a[t] * b[t] for t in a.keys() & b.keys()])
+
+
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    """Dot product of two sparse vectors (both assumed L2-normalised)."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b[t] for t, v in a.items() if t in b)
+    """Cosine of two L2-normalised sparse vectors (their dot product)."""
+    return dot(a, b)
