@@ -28,7 +28,8 @@ from storyline.text.entities import link_entities
 from storyline.text.parallel import AnalysisError, analyze_many
 from storyline.timeline import facts_and_timeline
 
-CLUSTERER_KEY = "clusterer"
+CLUSTERER_KEY = "clusterer"  # whole state, as saved before the per-story rows (read once, then removed)
+CLUSTERER_CORE_KEY = "clusterer-core"
 DEFAULT_SUMMARY_WORDS = 100
 
 
@@ -83,24 +84,47 @@ def _analyzed_by_id(store: Store, stories: Sequence[Story]) -> dict[str, Analyze
     return {it.id: it for it in analyzed(store, ids)}
 
 
+def open_clusterer(store: Store) -> StoryClusterer:
+    """The persistent story clusterer: its index from ``kv``, its stories loaded row by row as
+    articles are scored against them. A state saved whole by an older version is read once and
+    then saved the new way by ``save_clusterer``."""
+    core = store.get_value(CLUSTERER_CORE_KEY)
+    if core is not None:
+        return StoryClusterer.from_core(core, loader=store.get_cluster_stories)
+    legacy = store.get_value(CLUSTERER_KEY)
+    if legacy is None:
+        return StoryClusterer(loader=store.get_cluster_stories)
+    clusterer = StoryClusterer.from_state(legacy)
+    clusterer.dirty_all()
+    return clusterer
+
+
+def save_clusterer(store: Store, clusterer: StoryClusterer) -> None:
+    """Write what changed: the stories touched or merged away, and the index (one ``kv`` value)."""
+    with store.atomic():
+        store.put_cluster_stories({sid: clusterer.story_state(sid) for sid in sorted(clusterer.dirty)})
+        store.delete_cluster_stories(sorted(clusterer.removed))
+        for gone in sorted(clusterer.removed):
+            store.delete_story(gone)
+        store.put_value(CLUSTERER_CORE_KEY, clusterer.core_state())
+        store.delete_value(CLUSTERER_KEY)
+    clusterer.mark_saved()
+
+
 def assign_stories(store: Store, items: Sequence[AnalyzedArticle]) -> list[Story]:
     """Add these articles to the persistent story clustering; returns the stories they are in now.
 
     Articles already assigned keep their story; new ones are added in publication order. Stories a
     new article merged away are deleted from the store (their articles now belong to the survivor).
+    Only the stories these articles are scored against are read, and only those that changed written.
     """
     with store.atomic():
-        state = store.get_value(CLUSTERER_KEY)
-        clusterer = StoryClusterer.from_state(state) if state else StoryClusterer()
-        before = set(state.get("alias", {})) if state else set()
+        clusterer = open_clusterer(store)
         touched = {clusterer.add(item) for item in time_order(items)}
-        saved = clusterer.state_dict()
-        store.put_value(CLUSTERER_KEY, saved)
-        for gone in set(saved["alias"]) - before:
-            store.delete_story(gone)
-        alive = {story.id: story for story in clusterer.stories()}
         touched = {clusterer.resolve(sid) for sid in touched}
-        stories = [alive[sid] for sid in sorted(touched) if sid in alive]
+        save_clusterer(store, clusterer)
+        stories = clusterer.stories(touched)
+        stories.sort(key=lambda story: story.id)
         by_id = _analyzed_by_id(store, stories)
         for story in stories:
             members = [by_id[a] for a in story.articles if a in by_id]

@@ -116,10 +116,17 @@ def _m003_index_per_batch(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TRIGGER IF EXISTS articles_fts_insert")
 
 
+def _m004_cluster_stories(conn: sqlite3.Connection) -> None:
+    """The story clusterer's state per story, so a run reads and writes only the stories it touches
+    (the rest of its state stays in ``kv``)."""
+    conn.execute("CREATE TABLE cluster_stories (story_id TEXT PRIMARY KEY, state TEXT NOT NULL)")
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema: articles + FTS5, analyses, stories, kv", _m001_initial),
     Migration(2, "inputs: files read completely, to skip unchanged files", _m002_inputs),
     Migration(3, "FTS rows added per batch instead of by a per-row trigger", _m003_index_per_batch),
+    Migration(4, "cluster_stories: the story clusterer's state one row per story", _m004_cluster_stories),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -148,3 +148,36 @@ class StateQueries:
         """The value stored under ``key``, or ``default``."""
         row = self.reader().execute("SELECT value FROM kv WHERE key = ?", (key,)).fetchone()
         return json.loads(row["value"]) if row else default
+
+    def delete_value(self: _Db, key: str) -> bool:
+        """Remove the value under ``key``; True when there was one."""
+        with self.atomic() as conn:
+            return conn.execute("DELETE FROM kv WHERE key = ?", (key,)).rowcount > 0
+
+    # -- story clusterer state, one row per story -----------------------------------------------
+
+    def get_cluster_stories(self: _Db, story_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """Saved clusterer states of these stories (ids without one are left out)."""
+        out: dict[str, dict[str, Any]] = {}
+        ids = list(dict.fromkeys(story_ids))
+        conn = self.reader()
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            sql = f"SELECT story_id, state FROM cluster_stories WHERE story_id IN ({','.join('?' * len(part))})"
+            for row in conn.execute(sql, tuple(part)):
+                out[row["story_id"]] = json.loads(row["state"])
+        return out
+
+    def put_cluster_stories(self: _Db, states: dict[str, dict[str, Any]]) -> None:
+        """Insert or replace the clusterer states of these stories."""
+        with self.atomic() as conn:
+            conn.executemany(
+                "INSERT INTO cluster_stories(story_id, state) VALUES (?, ?) "
+                "ON CONFLICT(story_id) DO UPDATE SET state = excluded.state",
+                [(sid, json.dumps(state, ensure_ascii=False)) for sid, state in states.items()],
+            )
+
+    def delete_cluster_stories(self: _Db, story_ids: Sequence[str]) -> None:
+        """Forget the clusterer states of these stories (merged into others)."""
+        with self.atomic() as conn:
+            conn.executemany("DELETE FROM cluster_stories WHERE story_id = ?", [(sid,) for sid in story_ids])

@@ -37,7 +37,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import OrderedDict, deque
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,17 +91,46 @@ class _StoryState:
     duplicates: dict[str, list[str]] = field(default_factory=dict)
 
 
+StoryLoader = Callable[[Sequence[str]], dict[str, dict[str, Any]]]
+"""Fetches saved story states (``story_state`` output) by story id; ids it does not know are left out."""
+
+
+def _story_to_dict(s: _StoryState) -> dict[str, Any]:
+    return {"id": s.id, "title": s.title, "articles": s.articles, "centroid": s.centroid, "count": s.count,
+            "members": list(s.members), "first_time": s.first_time, "last_time": s.last_time,
+            "duplicates": s.duplicates}
+
+
+def _story_from_dict(d: dict[str, Any]) -> _StoryState:
+    st = _StoryState(d["id"], d["title"], list(d["articles"]), dict(d["centroid"]),
+                     members=deque(dict(m) for m in d["members"]), first_time=d["first_time"],
+                     last_time=d["last_time"], duplicates={k: list(v) for k, v in d["duplicates"].items()})
+    st.norm = sum(v * v for v in st.centroid.values()) ** 0.5 or 1.0
+    st.count = d["count"]
+    return st
+
+
 def story_id_for(article_id: str) -> str:
     """A story's id, derived from the article that founded it, so it never changes as articles join."""
     return "s" + article_id[:15]
 
 
 class StoryClusterer:
-    """Assigns articles one at a time to stories; state can be saved and restored."""
+    """Assigns articles one at a time to stories; state can be saved and restored.
 
-    def __init__(self, config: ClusterConfig | None = None) -> None:
+    Two ways to persist: ``state_dict``/``from_state`` (everything in one value), or incrementally
+    with ``core_state`` + ``story_state`` per story and ``from_core(core, loader)``, where stories
+    are loaded only when an article is scored against them and only the stories changed since
+    (``dirty``, ``removed``) need writing back: the cost of a run follows what it touches, not the
+    size of the archive.
+    """
+
+    def __init__(self, config: ClusterConfig | None = None, loader: StoryLoader | None = None) -> None:
         self.config = config or ClusterConfig()
-        self._stories: dict[str, _StoryState] = {}
+        self._stories: dict[str, _StoryState] = {}  # loaded stories (all of them without a loader)
+        self._loader = loader
+        self._dirty: set[str] = set()
+        self._removed: set[str] = set()
         self._article_story: dict[str, str] = {}
         self._postings: dict[str, OrderedDict[str, None]] = {}
         self._dfs = DocumentFrequencies()
@@ -121,29 +150,50 @@ class StoryClusterer:
             original = self._dedupe.add(aid, item.article.text, title=item.article.title)
             if original is not None and original in self._article_story:
                 sid = self._article_story[original]
-                state = self._stories[sid]
+                state = self._story(sid)
                 state.articles.append(aid)
                 state.duplicates.setdefault(original, []).append(aid)
                 self._article_story[aid] = sid
+                self._dirty.add(sid)
                 return sid
         vec = vectorize(item, self._dfs)
         matches = self._matches(vec)
         if not matches:
             sid = story_id_for(aid)
-            while sid in self._stories or sid in self._alias:  # founding ids sharing a prefix
+            while sid in self._order:  # founding ids sharing a prefix (every id ever opened is in _order)
                 sid += "x"
             self._stories[sid] = _StoryState(sid, item.article.title or "", [])
             self._order[sid] = len(self._order)
         else:
             sid = matches[0]
-        state = self._stories[sid]
+        state = self._story(sid)
         self._join(state, vec)
         self._article_story[aid] = sid
+        self._dirty.add(sid)
         for other in matches[1:]:  # the article bridges two stories: merge them when they agree
-            if other in self._stories and sid in self._stories and self._story_similarity(
-                    self._stories[sid], self._stories[other]) >= self.config.merge_threshold:
+            if self._alive(other) and self._alive(sid) and self._story_similarity(
+                    self._story(sid), self._story(other)) >= self.config.merge_threshold:
                 sid = self._merge(sid, other)
         return sid
+
+    def _alive(self, sid: str) -> bool:
+        return sid in self._order and sid not in self._alias
+
+    def _story(self, sid: str) -> _StoryState:
+        """A story's state, loaded through the loader when it is not in memory yet."""
+        state = self._stories.get(sid)
+        if state is None:
+            self._load([sid])
+            state = self._stories.get(sid)
+            if state is None:
+                raise KeyError(f"story {sid} is in the clusterer's index but its saved state is missing")
+        return state
+
+    def _load(self, ids: Iterable[str]) -> None:
+        missing = [sid for sid in ids if sid not in self._stories]
+        if missing and self._loader is not None:
+            for sid, d in self._loader(missing).items():
+                self._stories[sid] = _story_from_dict(d)
 
     def _story_similarity(self, a: _StoryState, b: _StoryState) -> float:
         """Average-link similarity of two stories from their centroids."""
@@ -152,7 +202,11 @@ class StoryClusterer:
     def _merge(self, a: str, b: str) -> str:
         """Merge two stories; the one opened first keeps its id and the other becomes an alias."""
         keep, gone = (a, b) if self._order[a] < self._order[b] else (b, a)
-        k, g = self._stories[keep], self._stories.pop(gone)
+        k, g = self._story(keep), self._story(gone)
+        del self._stories[gone]
+        self._dirty.discard(gone)
+        self._removed.add(gone)
+        self._dirty.add(keep)
         k.articles.extend(g.articles)
         for t, v in g.centroid.items():
             k.centroid[t] = k.centroid.get(t, 0.0) + v
@@ -218,8 +272,10 @@ class StoryClusterer:
     def _matches(self, vec: ArticleVector) -> list[str]:
         """Stories the article is similar enough to join, best margin first (ties: smaller id)."""
         found = []
-        for sid in self._candidates(vec):
-            state = self._stories[sid]
+        candidates = self._candidates(vec)
+        self._load(candidates)
+        for sid in candidates:
+            state = self._story(sid)
             margin = self.score(vec, state) - self.required(vec, state)
             if margin >= 0:
                 found.append((-margin, sid))
@@ -237,9 +293,10 @@ class StoryClusterer:
             state.centroid = cen = dict(keep)
         state.norm = sum(v * v for v in cen.values()) ** 0.5 or 1.0
         state.count += 1
-        state.members.append(vec.terms)
-        while len(state.members) > cfg.members:
-            state.members.popleft()
+        if cfg.centroid_share < 1.0:  # recent members only count in a blended score
+            state.members.append(vec.terms)
+            while len(state.members) > cfg.members:
+                state.members.popleft()
         if vec.time_lo is not None and vec.time_hi is not None:
             state.first_time = vec.time_lo if state.first_time is None else min(state.first_time, vec.time_lo)
             state.last_time = vec.time_hi if state.last_time is None else max(state.last_time, vec.time_hi)
@@ -259,30 +316,72 @@ class StoryClusterer:
         """The story id an article was assigned to, or None when it was never added."""
         return self._article_story.get(article_id)
 
-    def stories(self) -> list[Story]:
-        """All stories so far, in the order they were opened, with their duplicate groups."""
+    def stories(self, ids: Iterable[str] | None = None) -> list[Story]:
+        """All stories so far (or those with these ids that still exist), in the order they were
+        opened, with their duplicate groups."""
+        wanted = [sid for sid in (self._order if ids is None else set(ids)) if self._alive(sid)]
+        wanted.sort(key=self._order.__getitem__)
+        self._load(wanted)
         out = []
-        for state in self._stories.values():
+        for sid in wanted:
+            state = self._story(sid)
             groups = [[orig, *copies] for orig, copies in state.duplicates.items()]
             out.append(Story(state.id, state.title, list(state.articles), duplicates=groups))
         return out
 
     def __len__(self) -> int:
-        return len(self._stories)
+        return len(self._order) - len(self._alias)
+
+    @property
+    def dirty(self) -> set[str]:
+        """Ids of the stories opened or changed since the clusterer was created or ``mark_saved``."""
+        return {sid for sid in self._dirty if self._alive(sid)}
+
+    @property
+    def removed(self) -> set[str]:
+        """Ids of the stories merged away since the clusterer was created or ``mark_saved``."""
+        return set(self._removed)
+
+    def dirty_all(self) -> None:
+        """Count every story as changed (to save a clusterer restored whole the per-story way)."""
+        self._dirty.update(sid for sid in self._order if self._alive(sid))
+
+    def mark_saved(self) -> None:
+        """Forget what changed: everything so far has been written."""
+        self._dirty.clear()
+        self._removed.clear()
 
     # -- persistence ------------------------------------------------------------------------
 
     def state_dict(self) -> dict[str, Any]:
         """Everything needed to continue the stream later, as JSON-serialisable data."""
+        alive = sorted((sid for sid in self._order if self._alive(sid)), key=self._order.__getitem__)
+        self._load(alive)
         return {
             "version": 1,
             "config": self.config.__dict__,
-            "stories": [
-                {"id": s.id, "title": s.title, "articles": s.articles, "centroid": s.centroid, "count": s.count,
-                 "members": list(s.members), "first_time": s.first_time, "last_time": s.last_time,
-                 "duplicates": s.duplicates}
-                for s in self._stories.values()
-            ],
+            "stories": [_story_to_dict(self._story(sid)) for sid in alive],
+            **self._core(),
+        }
+
+    def core_state(self) -> dict[str, Any]:
+        """The state without the stories (saved one by one with ``story_state``), for ``from_core``."""
+        return {"version": 1, "config": self.config.__dict__, "article_story": self._article_story, **self._core()}
+
+    def story_state(self, story_id: str) -> dict[str, Any]:
+        """One story's saved form, for a ``StoryLoader`` to return later."""
+        return _story_to_dict(self._story(story_id))
+
+    @classmethod
+    def from_core(cls, core: dict[str, Any], loader: StoryLoader) -> StoryClusterer:
+        """Continue from ``core_state`` output; stories are fetched through ``loader`` when needed."""
+        self = cls(ClusterConfig(**core["config"]), loader=loader)
+        self._article_story = dict(core["article_story"])
+        self._restore_core(core)
+        return self
+
+    def _core(self) -> dict[str, Any]:
+        return {
             "postings": {t: list(p) for t, p in self._postings.items()},
             "alias": self._alias,
             "order": self._order,
@@ -295,20 +394,19 @@ class StoryClusterer:
         """Rebuild a clusterer from ``state_dict()`` output; it continues exactly where it stopped."""
         self = cls(ClusterConfig(**state["config"]))
         for s in state["stories"]:
-            st = _StoryState(s["id"], s["title"], list(s["articles"]), dict(s["centroid"]),
-                             members=deque(dict(m) for m in s["members"]), first_time=s["first_time"],
-                             last_time=s["last_time"], duplicates={k: list(v) for k, v in s["duplicates"].items()})
-            st.norm = sum(v * v for v in st.centroid.values()) ** 0.5 or 1.0
-            st.count = s["count"]
+            st = _story_from_dict(s)
             self._stories[st.id] = st
             for aid in st.articles:
                 self._article_story[aid] = st.id
+        self._restore_core(state)
+        return self
+
+    def _restore_core(self, state: dict[str, Any]) -> None:
         self._postings = {t: OrderedDict((sid, None) for sid in p) for t, p in state["postings"].items()}
         self._dfs = DocumentFrequencies(state["df"]["n"], dict(state["df"]["df"]))
         self._alias = dict(state["alias"])
         self._order = {k: int(v) for k, v in state["order"].items()}
         self._dedupe = DuplicateIndex.from_state(state["dedupe"])
-        return self
 
 
 def time_order(items: Sequence[AnalyzedArticle]) -> list[AnalyzedArticle]:

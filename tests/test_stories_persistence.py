@@ -1,0 +1,117 @@
+"""The story clusterer saved per story in SQLite: a run reads only the stories it scores against,
+writes only the ones it changed, and continues exactly like one uninterrupted stream."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from storyline.digest import CLUSTERER_CORE_KEY, CLUSTERER_KEY, assign_stories, open_clusterer
+from storyline.model import AnalyzedArticle, Article, PartialDate
+from storyline.store import Store
+from storyline.stories.cluster import CANDIDATES, StoryClusterer, cluster, time_order
+from storyline.stories.metrics import bcubed, labels_from_groups
+from storyline.text import analyze
+
+ECB = Path(__file__).resolve().parents[2] / "shared" / "data" / "ecbplus" / "docs.jsonl"
+
+
+def ecb_items(topics: int) -> list[AnalyzedArticle]:
+    """Real reports: the ECB+ documents of the first ``topics`` topics, dated one day per topic."""
+    if not ECB.exists():
+        pytest.skip("ECB+ data not present (../shared/data)")
+    return list(_ecb_items(topics))
+
+
+@cache
+def _ecb_items(topics: int) -> tuple[AnalyzedArticle, ...]:
+    out = []
+    for line in ECB.open(encoding="utf-8"):
+        r = json.loads(line)
+        if int(r["topic"]) > topics:
+            continue
+        day = f"2020-01-{int(r['topic']):02d}"
+        a = Article(text=r["text"], title=r["title"], language="en", external_id=r["doc_id"],
+                    published=PartialDate.parse(day))
+        out.append(AnalyzedArticle(a, analyze(a)))
+    return tuple(out)
+
+
+def groups(stories: list) -> dict[str, str]:  # type: ignore[type-arg]
+    return labels_from_groups([s.articles for s in stories])
+
+
+def test_runs_against_the_store_equal_one_batch(tmp_path: Path) -> None:
+    items = time_order(ecb_items(6))
+    batch = cluster(items)
+    with Store(tmp_path / "s.db") as store:
+        store.add_articles([it.article for it in items])
+        for start in range(0, len(items), 25):  # four digest runs
+            assign_stories(store, items[start:start + 25])
+        final = open_clusterer(store)
+        assert len(final) == len(batch)
+        online = final.stories()
+        assert bcubed(groups(online), groups(batch)).f1 == 1.0
+        assert sorted(s.id for s in online) == sorted(s.id for s in batch)
+        stored = {s.id for s in store.list_stories(limit=1000)}
+        assert stored == {s.id for s in batch}
+        assert set(store.get_cluster_stories(sorted(stored))) == stored
+
+
+def test_a_run_loads_only_candidate_stories_and_writes_only_changed_ones(tmp_path: Path) -> None:
+    items = time_order(ecb_items(12))
+    with Store(tmp_path / "s.db") as store:
+        store.add_articles([it.article for it in items])
+        assign_stories(store, items[:-1])
+        total = len(open_clusterer(store))
+        assert total > CANDIDATES + 5
+        loaded: list[str] = []
+
+        def loader(ids):  # type: ignore[no-untyped-def]
+            loaded.extend(ids)
+            return store.get_cluster_stories(ids)
+
+        c = StoryClusterer.from_core(store.get_value(CLUSTERER_CORE_KEY), loader=loader)
+        sid = c.add(items[-1])
+        assert 0 < len(set(loaded)) <= CANDIDATES
+        assert c.dirty == {sid} and c.removed == set()
+
+
+def test_a_state_saved_whole_by_an_older_version_is_continued_and_converted(tmp_path: Path) -> None:
+    items = time_order(ecb_items(4))
+    half = len(items) // 2
+    old = StoryClusterer()
+    for it in items[:half]:
+        old.add(it)
+    with Store(tmp_path / "s.db") as store:
+        store.add_articles([it.article for it in items])
+        store.put_value(CLUSTERER_KEY, json.loads(json.dumps(old.state_dict())))
+        assign_stories(store, items[half:])
+        assert store.get_value(CLUSTERER_KEY) is None
+        assert store.get_value(CLUSTERER_CORE_KEY) is not None
+        online = open_clusterer(store).stories()
+    batch = cluster(items)
+    assert bcubed(groups(online), groups(batch)).f1 == 1.0
+
+
+def test_merged_away_stories_lose_their_rows(tmp_path: Path) -> None:
+    c = StoryClusterer()
+    items = time_order(ecb_items(8))
+    saved: dict[str, dict] = {}  # type: ignore[type-arg]
+    merges = 0
+    for it in items:
+        c.add(it)
+        merges += len(c.removed)
+        for sid in c.dirty:
+            saved[sid] = c.story_state(sid)
+        for sid in c.removed:
+            saved.pop(sid, None)
+        c.mark_saved()
+    assert merges > 0  # ECB+'s first eight topics have bridging articles
+    assert set(saved) == {s.id for s in c.stories()}
+    restored = StoryClusterer.from_core(json.loads(json.dumps(c.core_state())), loader=lambda ids: {
+        sid: saved[sid] for sid in ids if sid in saved})
+    assert [s.articles for s in restored.stories()] == [s.articles for s in c.stories()]
