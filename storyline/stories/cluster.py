@@ -27,7 +27,20 @@ joins when close to any of the story's 4-8 most recent event centroids, 0.825-0.
 threshold lowered for loose stories (by their internal average-link coherence, ≤ 0.861 with the
 old weights), a merge scan of the touched story against its index candidates after every join
 (0.830-0.868: it fuses ECB+'s same-kind events), stronger names, longer leads, tf capped at 2-4
-or binary. The time fade cannot be calibrated on those sets (undated); it was set so that a story
+or binary. Tried and dropped later (2026-11-22, second round; figures are B-cubed F1 ECB+ / DUC): batch average
+linkage on these vectors peaks at 0.886 (threshold 0.18-0.20) and 0.843 (0.12), 0.858 / 0.831 at one
+shared threshold: ECB+'s twin pairs (same kind, other event; cosine median 0.116, 90th percentile
+0.241) overlap DUC's weak same-topic pairs (10th percentile 0.101), so no single cosine cut serves
+both. A logistic pair model on 11 features (full/name/word/lead cosines, lead-name conflicts,
+shared amounts) raised held-out pair AUC only from 0.9974/0.9903 to 0.9979/0.9910 and clustered
+no better (0.862/0.839); a lead-name conflict penalty and a vote of the 5-10 nearest earlier
+articles lowered the train mean (≤ 0.865, ≤ 0.864); length-normalised cosines gave nothing.
+Shared-nearest-neighbour similarity (cosine of top-k neighbour profiles) scores 0.950 / 0.881 in
+batch, but both sets have ~10 articles per cluster: with skewed cluster sizes (subsamples with many
+singletons) the gain mostly goes (k=10: 0.889 vs 0.867 mean; k=5 loses) and its best k and
+threshold follow the cluster size; as online mini-batches it collapses to 0.46-0.75 once the input
+order is shuffled. Not adopted: it would tune the method to these benchmarks' cluster size.
+The time fade cannot be calibrated on those sets (undated); it was set so that a story
 silent for a month needs a clearly stronger match (+0.13), and the gap is the smallest one the dates allow (a report
 dated 2020-09 may be a day after one dated 2020-08).
 """
