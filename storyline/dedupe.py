@@ -15,6 +15,7 @@ The original of a group is the earliest published article, else the first seen.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import re
 import zlib
@@ -88,13 +89,60 @@ def _signature(values: set[bytes]) -> LeanMinHash:
     return LeanMinHash(seed=SEED, hashvalues=hashvalues, scheme=_TEMPLATE.scheme)
 
 
+class _Bands:
+    """MinHash LSH as plain dicts: ``b`` bands of ``r`` signature values; two signatures are candidates
+    when one band is equal. The banding is datasketch's (``MinHashLSH`` picks b and r for the threshold),
+    so candidates are the same, but an insert costs a few dict appends instead of ~0.3 ms: a saved
+    index of 50,000 signatures is rebuilt in well under a second on every run."""
+
+    def __init__(self, threshold: float, num_perm: int) -> None:
+        self.ranges = MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges
+        self.tables: list[dict[bytes, list[str]]] = [{} for _ in self.ranges]
+
+    def _keys(self, sig: LeanMinHash) -> list[bytes]:
+        hv = sig.hashvalues
+        return [hv[a:b].tobytes() for a, b in self.ranges]
+
+    def insert(self, key: str, sig: LeanMinHash) -> None:
+        for table, band in zip(self.tables, self._keys(sig)):
+            table.setdefault(band, []).append(key)
+
+    def query(self, sig: LeanMinHash) -> set[str]:
+        found: set[str] = set()
+        for table, band in zip(self.tables, self._keys(sig)):
+            found.update(table.get(band, ()))
+        return found
+
+    def remove(self, key: str, sig: LeanMinHash) -> None:
+        for table, band in zip(self.tables, self._keys(sig)):
+            keys = table.get(band)
+            if keys is not None:
+                keys.remove(key)
+                if not keys:
+                    del table[band]
+
+
+def _sig_to_text(sig: LeanMinHash) -> str:
+    return base64.b64encode(sig.hashvalues.astype("<u4").tobytes()).decode("ascii")
+
+
+def _sig_from_saved(saved: str | list[int]) -> LeanMinHash:
+    """A signature from its saved form: base64 of little-endian uint32s (or, as saved before, a list of ints)."""
+    dtype = _TEMPLATE.hashvalues.dtype
+    if isinstance(saved, str):
+        values = np.frombuffer(base64.b64decode(saved), dtype="<u4").astype(dtype)
+    else:
+        values = np.array(saved, dtype=dtype)
+    return LeanMinHash(seed=SEED, hashvalues=values, scheme=_TEMPLATE.scheme)
+
+
 class DuplicateIndex:
     """Incremental index: ``add`` returns the id of the original an article copies, or None."""
 
     def __init__(self, threshold: float = NEAR_JACCARD, window: int = WINDOW) -> None:
         self.threshold = threshold
         self.window = window
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._lsh = _Bands(threshold, NUM_PERM)
         self._sigs: OrderedDict[str, LeanMinHash] = OrderedDict()
         self._exact: dict[str, str] = {}
         self._root: dict[str, str] = {}
@@ -127,8 +175,8 @@ class DuplicateIndex:
             self._sigs[article_id] = sig
             self._lsh.insert(article_id, sig)
             while len(self._sigs) > self.window:
-                old, _ = self._sigs.popitem(last=False)
-                self._lsh.remove(old)
+                old, old_sig = self._sigs.popitem(last=False)
+                self._lsh.remove(old, old_sig)
         root = self._root[original] if original is not None else article_id
         self._root[article_id] = root
         return None if root == article_id else root
@@ -141,9 +189,9 @@ class DuplicateIndex:
         return [g for g in out.values() if len(g) > 1]
 
     def state_dict(self) -> dict[str, Any]:
-        """JSON-serialisable state (signatures as integer lists)."""
+        """JSON-serialisable state (signatures as base64 text: one string to parse instead of 64 numbers)."""
         return {"threshold": self.threshold, "window": self.window, "exact": self._exact, "root": self._root,
-                "sigs": {k: [int(x) for x in v.hashvalues] for k, v in self._sigs.items()}}
+                "sigs": {k: _sig_to_text(v) for k, v in self._sigs.items()}}
 
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> DuplicateIndex:
@@ -151,8 +199,8 @@ class DuplicateIndex:
         self = cls(state["threshold"], state["window"])
         self._exact = dict(state["exact"])
         self._root = dict(state["root"])
-        for k, values in state["sigs"].items():
-            sig = LeanMinHash(seed=SEED, hashvalues=np.array(values, dtype=_TEMPLATE.hashvalues.dtype), scheme=_TEMPLATE.scheme)
+        for k, saved in state["sigs"].items():
+            sig = _sig_from_saved(saved)
             self._sigs[k] = sig
             self._lsh.insert(k, sig)
         return self
