@@ -115,3 +115,27 @@ def test_merged_away_stories_lose_their_rows(tmp_path: Path) -> None:
     restored = StoryClusterer.from_core(json.loads(json.dumps(c.core_state())), loader=lambda ids: {
         sid: saved[sid] for sid in ids if sid in saved})
     assert [s.articles for s in restored.stories()] == [s.articles for s in c.stories()]
+
+
+def test_one_article_joining_a_5000_article_story_through_the_store_stays_fast(tmp_path: Path) -> None:
+    import random
+    import time
+
+    from test_stories import _synthetic
+
+    from storyline.digest import ANALYSIS_VERSION
+
+    rng = random.Random(1)
+    items = [_synthetic(i, 0, rng) for i in range(5001)]
+    with Store(tmp_path / "s.db") as store:
+        store.add_articles([it.article for it in items])
+        for it in items:
+            it.analysis.article_id = it.id
+        store.put_analyses([it.analysis for it in items], ANALYSIS_VERSION)
+        assign_stories(store, items[:5000])
+        t = time.process_time()  # CPU time: CI's shared cores make wall time noisy
+        (story,) = assign_stories(store, items[5000:])
+        took = time.process_time() - t
+    assert len(story.articles) == 5001 and story.events
+    # it took 48 s when every article was compared with every event of the story
+    assert took < 15.0, took

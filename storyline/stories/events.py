@@ -24,12 +24,15 @@ from dataclasses import dataclass, field
 
 from storyline.model import AnalyzedArticle, Event, PartialDate, SourceRef, Story
 from storyline.stories.cluster import THRESHOLD
-from storyline.stories.features import ArticleVector, cosine, day_number, day_span, name_key, vectorize
+from storyline.stories.features import ArticleVector, cosine, day_number, day_span, dot, name_key, vectorize
 from storyline.stories.labels import best_phrase
 
 EVENT_THRESHOLD = 0.08
 MAX_GAP_DAYS = 7.0
 EXACT_LIMIT = 300
+ONLINE_QUERY_TERMS = 16  # above EXACT_LIMIT: an article looks up events by its strongest terms …
+ONLINE_CANDIDATES = 20  # … scores at most this many of them …
+ONLINE_POSTINGS = 32  # … and each term remembers the events that used it most recently
 PLACE_WEIGHT = 8  # an event is one happening at one place: place names weigh more
 EVENT_LEAD = None  # what happened is told in the lead (inverted pyramid); the rest is background
 LABEL_TERMS = 4
@@ -86,18 +89,30 @@ def _average_linkage(vecs: list[ArticleVector], threshold: float) -> list[_Group
 
 
 def _online(vecs: list[ArticleVector], threshold: float) -> list[_Group]:
+    """Events of a large story in one pass (articles in time order): each joins the most similar
+    compatible event or opens one. Events are found through an index of their strongest terms
+    (at most ``ONLINE_CANDIDATES`` scored), so a 5,000-article story with hundreds of events costs
+    about the same per article as a small one."""
     groups: list[_Group] = []
     sums: list[dict[str, float]] = []
+    postings: dict[str, list[int]] = {}
     for i, v in enumerate(vecs):
+        probe = _Group([i], [v.time] if v.time is not None else [])
+        top = heapq.nlargest(ONLINE_QUERY_TERMS, v.terms.items(), key=lambda kv: kv[1])
+        votes: dict[int, float] = {}
+        for term, w in top:
+            for k in postings.get(term, ()):
+                votes[k] = votes.get(k, 0.0) + w
         best, pick = threshold, None
-        for k, g in enumerate(groups):
-            probe = _Group([i], [v.time] if v.time is not None else [])
+        for k in sorted(heapq.nlargest(ONLINE_CANDIDATES, votes, key=votes.__getitem__)):
+            g = groups[k]
             if not _compatible(g, probe):
                 continue
-            s = sum(w * sums[k].get(t, 0.0) for t, w in v.terms.items()) / len(g.members)
+            s = dot(v.terms, sums[k]) / len(g.members)
             if s >= best:
                 best, pick = s, k
         if pick is None:
+            pick = len(groups)
             groups.append(_Group([i], [v.time] if v.time is not None else []))
             sums.append(dict(v.terms))
         else:
@@ -110,6 +125,13 @@ def _online(vecs: list[ArticleVector], threshold: float) -> list[_Group]:
                 acc[t] = acc.get(t, 0.0) + w
             if len(acc) > 600:
                 sums[pick] = dict(heapq.nlargest(300, acc.items(), key=lambda kv: kv[1]))
+        for term, _ in top:
+            posting = postings.setdefault(term, [])
+            if pick in posting:
+                posting.remove(pick)
+            posting.append(pick)  # most recent last; the oldest events drop out of long postings
+            if len(posting) > ONLINE_POSTINGS:
+                del posting[0]
     return groups
 
 
