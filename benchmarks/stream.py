@@ -145,7 +145,7 @@ def run(n: int, window: int = 10_000, jobs: int | None = None) -> StreamResult:
 
     from benchmarks._report import peak_rss_mb
     from storyline.stories.cluster import StoryClusterer
-    from storyline.text.parallel import AnalysisPool
+    from storyline.text.parallel import AnalysisPool, share_strings
 
     sources = load_sources()
     clusterer = StoryClusterer()
@@ -166,6 +166,7 @@ def run(n: int, window: int = 10_000, jobs: int | None = None) -> StreamResult:
         t_wait += time.perf_counter() - t
         t_an += cpu
         for it in items:
+            share_strings(it.analysis)
             t = time.perf_counter()
             clusterer.add(it)
             dt = time.perf_counter() - t

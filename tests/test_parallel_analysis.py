@@ -116,3 +116,13 @@ def test_analyze_command_gives_the_same_json_with_and_without_workers(tmp_path: 
     assert one.exit_code == 0 and two.exit_code == 0, one.output + two.output
     assert json.loads(one.output) == json.loads(two.output)
     assert len(json.loads(two.output)["articles"]) == MIN_PARALLEL + 10
+
+
+def test_worker_analyses_share_their_lemma_strings() -> None:
+    got = [a for a in analyze_many(_articles(MIN_PARALLEL + 30), jobs=2) if isinstance(a, Analysis)]
+    first, last = got[0], got[-1]  # from different chunks, unpickled separately
+    common = {w for ws in first.lemmas for w in ws} & {w for ws in last.lemmas for w in ws}
+    assert common
+    by_text = {w: w for ws in first.lemmas for w in ws}
+    assert all(w is by_text[w] for ws in last.lemmas for w in ws if w in common)
+    assert all(s.language is first.sentences[0].language for a in got for s in a.sentences if s.language == "nl")
