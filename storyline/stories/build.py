@@ -6,11 +6,12 @@ from collections.abc import Sequence
 
 from storyline.model import AnalyzedArticle, Story
 from storyline.stories.cluster import ClusterConfig, cluster
-from storyline.stories.events import event_label, split_events
+from storyline.stories.events import label_event, split_events
 
 
 def story_title(story: Story, items: Sequence[AnalyzedArticle]) -> str:
-    """A story's title: the founding article's title, else the keywords of all its articles."""
+    """A story's title: the founding article's title, else the title or lead clause most central to
+    all its articles (as an event's label), else their keywords."""
     by_id = {it.id: it for it in items}
     for aid in story.articles:
         title = by_id[aid].article.title if aid in by_id else None
@@ -19,7 +20,7 @@ def story_title(story: Story, items: Sequence[AnalyzedArticle]) -> str:
     members = [by_id[a] for a in story.articles if a in by_id]
     if not members:
         return ""
-    return event_label(members, members)
+    return label_event(members, members).text
 
 
 def build_stories(items: Sequence[AnalyzedArticle], config: ClusterConfig | None = None) -> list[Story]:

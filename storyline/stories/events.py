@@ -285,7 +285,7 @@ def _keyword_label(members: Sequence[AnalyzedArticle], scores: dict[str, float])
 
 def event_label(members: Sequence[AnalyzedArticle], story_items: Sequence[AnalyzedArticle]) -> str:
     """A keyword label: the names (then one word) that weigh most in these articles relative to the
-    whole story. Events get a phrase (``label_event``); this is its fallback and untitled stories' title."""
+    whole story. Events and untitled stories get a phrase (``label_event``); this is its fallback."""
     total = _term_totals(story_items) if len(story_items) > len(members) else Counter()
     return _keyword_label(members, _distinctive(members, total, len(story_items)))
 
