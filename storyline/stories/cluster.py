@@ -52,6 +52,7 @@ import math
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from storyline.dedupe import DuplicateIndex
@@ -170,7 +171,8 @@ class StoryClusterer:
                 self._dirty.add(sid)
                 return sid
         vec = vectorize(item, self._dfs)
-        matches = self._matches(vec)
+        top = heapq.nlargest(self.config.query_terms, vec.terms.items(), key=itemgetter(1))
+        matches = self._matches(vec, top)
         if not matches:
             sid = story_id_for(aid)
             while sid in self._order:  # founding ids sharing a prefix (every id ever opened is in _order)
@@ -180,7 +182,7 @@ class StoryClusterer:
         else:
             sid = matches[0]
         state = self._story(sid)
-        self._join(state, vec)
+        self._join(state, vec, top)
         self._article_story[aid] = sid
         self._dirty.add(sid)
         for other in matches[1:]:  # the article bridges two stories: merge them when they agree
@@ -267,10 +269,10 @@ class StoryClusterer:
             return cfg.threshold
         return cfg.threshold + min(cfg.max_fade, cfg.fade_per_log_day * math.log1p(gap))
 
-    def _candidates(self, vec: ArticleVector) -> list[str]:
+    def _candidates(self, top: list[tuple[str, float]]) -> list[str]:
+        """Stories that recently used the article's strongest terms (``top``), most votes first."""
         votes: dict[str, float] = {}
         alias = self._alias
-        top = heapq.nlargest(self.config.query_terms, vec.terms.items(), key=lambda kv: kv[1])
         for term, w in top:
             posting = self._postings.get(term)
             if posting:
@@ -282,10 +284,10 @@ class StoryClusterer:
             return list(votes)
         return heapq.nlargest(self.config.candidates, votes, key=votes.__getitem__)
 
-    def _matches(self, vec: ArticleVector) -> list[str]:
+    def _matches(self, vec: ArticleVector, top: list[tuple[str, float]]) -> list[str]:
         """Stories the article is similar enough to join, best margin first (ties: smaller id)."""
         found = []
-        candidates = self._candidates(vec)
+        candidates = self._candidates(top)
         self._load(candidates)
         for sid in candidates:
             state = self._story(sid)
@@ -295,7 +297,7 @@ class StoryClusterer:
         found.sort()
         return [sid for _, sid in found]
 
-    def _join(self, state: _StoryState, vec: ArticleVector) -> None:
+    def _join(self, state: _StoryState, vec: ArticleVector, top: list[tuple[str, float]]) -> None:
         cfg = self.config
         state.articles.append(vec.id)
         cen = state.centroid
@@ -304,7 +306,8 @@ class StoryClusterer:
         if len(cen) > 2 * cfg.centroid_terms:
             keep = heapq.nlargest(cfg.centroid_terms, cen.items(), key=lambda kv: kv[1])
             state.centroid = cen = dict(keep)
-        state.norm = sum(v * v for v in cen.values()) ** 0.5 or 1.0
+        if cfg.linkage != "average":  # only centroid-cosine scoring divides by the norm
+            state.norm = sum(v * v for v in cen.values()) ** 0.5 or 1.0
         state.count += 1
         if cfg.centroid_share < 1.0:  # recent members only count in a blended score
             state.members.append(vec.terms)
@@ -313,7 +316,6 @@ class StoryClusterer:
         if vec.time_lo is not None and vec.time_hi is not None:
             state.first_time = vec.time_lo if state.first_time is None else min(state.first_time, vec.time_lo)
             state.last_time = vec.time_hi if state.last_time is None else max(state.last_time, vec.time_hi)
-        top = heapq.nlargest(cfg.query_terms, vec.terms.items(), key=lambda kv: kv[1])
         for term, _ in top:
             posting = self._postings.get(term)
             if posting is None:
