@@ -108,14 +108,16 @@ def test_analyze_command_gives_the_same_json_with_and_without_workers(tmp_path: 
     _register()
     path = tmp_path / "many.jsonl"
     with path.open("w", encoding="utf-8") as fh:
-        for i, a in enumerate(_articles(MIN_PARALLEL + 10, seed=3)):
+        for i, a in enumerate(_articles(MIN_PARALLEL + 40, seed=3)):
             fh.write(json.dumps({"id": f"a{i}", "title": a.title, "text": a.text}, ensure_ascii=False) + "\n")
     runner = CliRunner()
     one = runner.invoke(cli, ["analyze", str(path), "--json", "--jobs", "1"])
     two = runner.invoke(cli, ["analyze", str(path), "--json", "--jobs", "2"])
     assert one.exit_code == 0 and two.exit_code == 0, one.output + two.output
     assert json.loads(one.output) == json.loads(two.output)
-    assert len(json.loads(two.output)["articles"]) == MIN_PARALLEL + 10
+    data = json.loads(two.output)  # a few one-sentence mixes read as boilerplate only and are rejected
+    assert len(data["articles"]) + len(data["rejected"]) == MIN_PARALLEL + 40
+    assert len(data["articles"]) >= MIN_PARALLEL  # enough for the workers to be used
 
 
 def test_worker_analyses_share_their_lemma_strings() -> None:

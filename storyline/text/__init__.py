@@ -20,12 +20,18 @@ from storyline.text.tokens import lemmas_of_tokens, load_dictionaries, tokenize
 __all__ = ["analyze", "load_resources"]
 
 
-def load_resources() -> None:
-    """Load gazetteers, word frequencies and lemma dictionaries now (seconds, once per process), not mid-run."""
+def load_resources(dictionaries: frozenset[str] | None = None) -> None:
+    """Load gazetteers, word frequencies and lemma dictionaries now (seconds, once per process), not mid-run.
+
+    ``dictionaries``: the languages whose lemma dictionaries to load (default: every lemmatised one).
+    """
     gazetteer()
     for language in sorted(ANALYSED):
         load_frequencies(language)
-    load_dictionaries()
+    if dictionaries is None:
+        load_dictionaries()
+    else:
+        load_dictionaries(dictionaries)
 
 
 def analyze(article: Article) -> Analysis:

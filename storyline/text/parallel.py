@@ -3,7 +3,7 @@
 ``analyze_many(articles, jobs)`` returns, in input order, exactly what ``analyze`` returns for each
 article; an article whose analysis raises gets an ``AnalysisError`` in its place, so one bad article
 never loses the others. Workers are forked (Linux) after the parent has loaded the gazetteers and
-dictionaries once, so they start warm and share those pages; small batches (< ``MIN_PARALLEL``
+dictionaries of the analysed languages, so they start warm and share those pages; small batches (< ``MIN_PARALLEL``
 articles) and ``jobs=1`` stay in this process, where starting workers would cost more than it saves.
 """
 
@@ -22,11 +22,14 @@ from typing import Self, TypeVar
 
 from storyline.model import Analysis, Article
 from storyline.text import analyze, load_resources
+from storyline.text.language import ANALYSED
 
 __all__ = ["MIN_PARALLEL", "AnalysisError", "AnalysisPool", "analyze_many", "default_jobs", "iter_analyses",
            "raise_first_error", "share_strings"]
 
-MIN_PARALLEL = 50  # fewer articles than this are analysed in-process (forking + warming costs ~0.1-0.3 s)
+# Fewer articles than this are analysed in-process: warming the parent for the workers (~2 s, some of it
+# spent anyway when analysing in-process) and per-worker lazy loading cost more than they save below ~200.
+MIN_PARALLEL = 200
 _CHUNK = 16  # articles per task sent to a worker: few round trips, results still arrive steadily
 
 T = TypeVar("T")
@@ -105,11 +108,10 @@ def share_strings(analysis: Analysis) -> Analysis:
     return analysis
 
 
-def _warm_worker() -> None:
-    """Worker initializer: make sure the resources are loaded (no-op when inherited from the parent), then
-    freeze everything inherited out of the cyclic gc, so collections in the worker neither walk the parent's
-    heap nor touch (copy) its shared pages (the fork recipe of the ``gc`` module's documentation)."""
-    load_resources()
+def _freeze_inherited() -> None:
+    """Worker initializer: freeze everything inherited from the parent (warm resources included) out of the
+    cyclic gc, so collections in the worker neither walk the parent's heap nor touch (copy) its shared pages
+    (the fork recipe of the ``gc`` module's documentation)."""
     gc.freeze()
 
 
@@ -117,11 +119,15 @@ class AnalysisPool:
     """A pool of ``jobs`` forked, warm analysis workers; use as a context manager, reuse across batches."""
 
     def __init__(self, jobs: int | None = None) -> None:
+        """Warm once, in the parent, before the workers are forked (they inherit it instead of loading it N
+        times): gazetteers, word frequencies and the lemma dictionaries of the analysed languages (nl, en;
+        ~2 s). Dictionaries of other languages (foreign lines) load lazily where needed."""
         self.jobs = jobs or default_jobs()
-        load_resources()  # once, in the parent: forked workers inherit it instead of loading N times
+        load_resources(ANALYSED)
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        self._executor = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context, initializer=_warm_worker)
+        self._executor = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context,
+                                             initializer=_freeze_inherited)
 
     def __enter__(self) -> Self:
         return self
