@@ -175,7 +175,9 @@ def event_time(items: Sequence[AnalyzedArticle]) -> tuple[PartialDate | None, st
     lo = min(s[0] for s in spans) - MAX_GAP_DAYS if spans else float("-inf")
     hi = max(s[1] for s in spans) if spans else float("inf")
     # Background dates (an election last month) are not the event: keep days near publication.
-    agreed = [d for d, c in resolved.most_common() if c >= 2 and lo <= (day_number(d) or 0.0) <= hi + 1]
+    # Most reports first, then the earliest day: never the order a set happened to iterate in.
+    ranked = sorted(resolved.items(), key=lambda dc: (-dc[1], dc[0].sort_key()))
+    agreed = [d for d, c in ranked if c >= 2 and lo <= (day_number(d) or 0.0) <= hi + 1]
     if agreed:
         return agreed[0], ""
     if not pubs:
