@@ -78,10 +78,10 @@ def analyzed(store: Store, ids: Sequence[str], jobs: int | None = None) -> list[
     return [AnalyzedArticle(s.article, cached[s.id]) for s in stored]
 
 
-def _analyzed_by_id(store: Store, stories: Sequence[Story]) -> dict[str, AnalyzedArticle]:
+def _analyzed_by_id(store: Store, stories: Sequence[Story], jobs: int | None = None) -> dict[str, AnalyzedArticle]:
     """The analysed articles of all these stories, loaded in one pass."""
     ids = list(dict.fromkeys(a for story in stories for a in story.articles))
-    return {it.id: it for it in analyzed(store, ids)}
+    return {it.id: it for it in analyzed(store, ids, jobs)}
 
 
 def open_clusterer(store: Store) -> StoryClusterer:
@@ -111,7 +111,7 @@ def save_clusterer(store: Store, clusterer: StoryClusterer) -> None:
     clusterer.mark_saved()
 
 
-def assign_stories(store: Store, items: Sequence[AnalyzedArticle]) -> list[Story]:
+def assign_stories(store: Store, items: Sequence[AnalyzedArticle], jobs: int | None = None) -> list[Story]:
     """Add these articles to the persistent story clustering; returns the stories they are in now.
 
     Articles already assigned keep their story; new ones are added in publication order. Stories a
@@ -125,7 +125,7 @@ def assign_stories(store: Store, items: Sequence[AnalyzedArticle]) -> list[Story
         save_clusterer(store, clusterer)
         stories = clusterer.stories(touched)
         stories.sort(key=lambda story: story.id)
-        by_id = _analyzed_by_id(store, stories)
+        by_id = _analyzed_by_id(store, stories, jobs)
         for story in stories:
             members = [by_id[a] for a in story.articles if a in by_id]
             story.events = split_events(story, members)
@@ -171,21 +171,24 @@ def build_digest(store: Store, ids: Sequence[str], rejected: Sequence[Rejected] 
                  words: int = DEFAULT_SUMMARY_WORDS, jobs: int | None = None) -> Digest:
     """The digest of the stories these articles are in (newest story first), each story whole."""
     items = analyzed(store, ids, jobs)
-    stories = assign_stories(store, items)
+    stories = assign_stories(store, items, jobs)
     wanted = set(ids)
     stories = [s for s in stories if wanted & set(s.articles)]
-    by_id = _analyzed_by_id(store, stories)
+    by_id = _analyzed_by_id(store, stories, jobs)
     digests = [story_digest(story, [by_id[a] for a in story.articles if a in by_id], words) for story in stories]
     digests.sort(key=lambda d: _last_published(d), reverse=True)
     return Digest(stories=digests, rejected=list(rejected))
 
 
-def stored_story_digest(store: Store, story_id: str, words: int = DEFAULT_SUMMARY_WORDS) -> DigestStory | None:
-    """The digest of one stored story, or None when there is no such story."""
+def stored_story_digest(store: Store, story_id: str, words: int = DEFAULT_SUMMARY_WORDS,
+                        jobs: int | None = 1) -> DigestStory | None:
+    """The digest of one stored story, or None when there is no such story. Missing analyses are
+    computed in-process by default: the web calls this from a server thread, and forking worker
+    processes from a threaded server can leave a lock held in the child."""
     story = store.get_story(story_id)
     if story is None:
         return None
-    return story_digest(story, analyzed(store, story.articles), words)
+    return story_digest(story, analyzed(store, story.articles, jobs), words)
 
 
 def _last_published(d: DigestStory) -> str:

@@ -88,7 +88,9 @@ def ingest_body(store: Store, settings: Settings, body: bytes) -> tuple[IngestRe
     pages show them; returns the report and the ids of the stories they joined.
     """
     report = ingest(["-"], store, settings, stdin=io.BytesIO(body), batch_size=ONE_BATCH)
-    stories = assign_stories(store, analyzed(store, report.new_ids)) if report.new_ids else []
+    # in-process analysis (jobs=1): this runs in a server thread, and forking workers from a
+    # threaded server can leave a lock held in the child
+    stories = assign_stories(store, analyzed(store, report.new_ids, jobs=1), jobs=1) if report.new_ids else []
     return report, [s.id for s in stories]
 
 
