@@ -114,6 +114,7 @@ class StreamResult:
     jobs: int = 1  # worker processes that ingest and analyse (the main process clusters meanwhile)
     wait_seconds: float = 0.0  # wall seconds the main process waited for analysed chunks
     main_cpu_seconds: float = 0.0  # CPU seconds of the main process (generation, unpickling, clustering)
+    worker_peak_mb: float = 0.0  # peak resident memory of the largest worker process
 
 
 CHUNK = 100  # articles per task sent to an analysis worker
@@ -143,7 +144,6 @@ def run(n: int, window: int = 10_000, jobs: int | None = None) -> StreamResult:
     from collections import deque
     from concurrent.futures import Future
 
-    from benchmarks._report import peak_rss_mb
     from storyline.stories.cluster import StoryClusterer
     from storyline.text.parallel import AnalysisPool, share_strings
 
@@ -195,8 +195,12 @@ def run(n: int, window: int = 10_000, jobs: int | None = None) -> StreamResult:
     main_cpu = time.process_time() - cpu0
     stories = clusterer.stories()
     dups = sum(len(g) - 1 for s in stories for g in s.duplicates)
-    return StreamResult(n, seconds, t_an, t_cl, windows, len(stories), dups, peak_rss_mb(), pool.jobs, t_wait,
-                        main_cpu)
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest reaped worker
+    return StreamResult(n, seconds, t_an, t_cl, windows, len(stories), dups, own, pool.jobs, t_wait,
+                        main_cpu, worker)
 
 
 def run_stream(n: int) -> str:
@@ -213,7 +217,9 @@ def run_stream(n: int) -> str:
             f"= {r.n / r.analysis_seconds:.0f} articles/s per core); clustering incl. dedupe {r.cluster_seconds:.0f} s "
             f"= {r.n / r.cluster_seconds:.0f} articles/s; main process {r.main_cpu_seconds:.0f} CPU s "
             f"(generation, unpickling analyses, clustering), {r.wait_seconds:.0f} s of it waiting for analyses "
-            f"(wall). Peak memory {r.peak_mb:.0f} MB (main process); {r.stories:,} stories; {r.duplicates} flagged "
+            f"(wall). Peak memory {r.peak_mb:.0f} MB in the main process, {r.worker_peak_mb:.0f} MB in the largest "
+            f"worker: at most {r.peak_mb + r.jobs * r.worker_peak_mb:.0f} MB for all {r.jobs + 1} processes (an upper "
+            f"bound: forked workers share the parent's pages); {r.stories:,} stories; {r.duplicates} flagged "
             f"as near-duplicates. Clustering time per article, last window / first window: {growth:.2f}x.\n\n"
             + table(["articles so far", "ms/article end to end (window)", "ms/article clustering (window)"], rows))
 
