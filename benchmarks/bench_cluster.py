@@ -387,17 +387,18 @@ NOTES = """Notes.
 - Stream: articles from benchmarks/stream.py (recombined DPG sentences of neighbouring articles, dates
   shifted by 91 days per pass). 5 % of a 30k stream are flagged as near-duplicates of each other:
   each DPG article is the base of ~21 variants by then, and some DPG originals are syndicated copies
-  themselves (1 % in the first 3k). End to end is bound by text analysis
-  (storyline.text), not clustering; the machine ran other jobs at load 4-8 on 2 cores during the run,
-  so absolute rates are pessimistic. Target 300 articles/s end to end: missed (text analysis alone
-  runs at ~160 articles/s here).
-- Scale, the 100k stream above: clustering alone 269 articles/s, end to end 112/s (analysis 507 of
-  the 891 s), peak 1.3 GB (target <= 4 GB met). Clustering time per article, 10k window → 100k
-  window: 3.03 → 3.47 ms (1.15x; target < 1.5x met in this run). An earlier 100k run on a busier
-  machine, before the term-weight change, measured 1.76 → 3.15 ms (1.79x), so the figure moves with
-  the machine's load; the story index is capped (32 stories per term, at most 20 scored, tested)
-  and the MinHash index keeps the last 50k articles. End to end 300 articles/s: missed, bound by
-  text analysis."""
+  themselves (1 % in the first 3k). Ingest (JSONL reader) and text analysis run in worker processes
+  (`storyline.text.parallel`, the same pool `storyline digest --jobs` uses), pipelined with the
+  clustering in the main process.
+- Scale, the 100k stream above (machine quiet, load < 1.5): end to end 247 articles/s (was 112/s
+  with analysis in the main process), peak at most 1.6 GB for all processes (target <= 4 GB met),
+  clustering time per article 10k window → 100k window 1.03x (target < 1.5x met), the same 4,968
+  stories and 8,406 near-duplicates as the sequential run. **Target 300 articles/s: missed.** The
+  CPU per article is ~4.0 ms of analysis in the workers plus ~3.5 ms in the main process
+  (clustering incl. dedupe ~2-3 ms, unpickling the analyses, interning their strings): ~7.5 ms on
+  2 cores caps the pipeline near 265/s, so reaching 300 needs ~1 ms less per article (the
+  analysis is the larger half; see the text section). The story index is capped (32 stories per
+  term, at most 20 scored, tested) and the MinHash index keeps the last 50k articles."""
 
 
 
