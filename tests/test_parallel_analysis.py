@@ -128,3 +128,15 @@ def test_worker_analyses_share_their_lemma_strings() -> None:
     by_text = {w: w for ws in first.lemmas for w in ws}
     assert all(w is by_text[w] for ws in last.lemmas for w in ws if w in common)
     assert all(s.language is first.sentences[0].language for a in got for s in a.sentences if s.language == "nl")
+
+
+def test_workers_are_forked_when_asked_for_not_when_first_read() -> None:
+    """``progress(iter_analyses(...))`` starts a refresh thread before reading the first analysis: the
+    workers must exist by then, or they would be forked from a process with another thread running."""
+    import multiprocessing
+
+    before = {p.pid for p in multiprocessing.active_children()}
+    results = iter_analyses(_articles(MIN_PARALLEL + 30), jobs=2)
+    workers = {p.pid for p in multiprocessing.active_children()} - before
+    assert workers, "no worker processes before the first analysis was read"
+    assert len(list(results)) == MIN_PARALLEL + 30

@@ -66,6 +66,10 @@ def _analyze_safely(article: Article) -> Analysis | AnalysisError:
         return error
 
 
+def _ready() -> None:
+    """Worker side: nothing (submitted once so the workers start at once)."""
+
+
 def _analyze_chunk(articles: list[Article]) -> bytes:
     """Worker side: analyse a chunk and pickle the results here (the parent unpickles them with gc paused)."""
     return pickle.dumps([_analyze_safely(a) for a in articles], protocol=pickle.HIGHEST_PROTOCOL)
@@ -128,6 +132,9 @@ class AnalysisPool:
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
         self._executor = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context,
                                              initializer=_freeze_inherited)
+        # Fork the workers now, before the executor's manager thread or a caller's threads (a progress
+        # bar's refresh) exist: forking a process with other threads can leave a lock held in the child.
+        self._executor.submit(_ready).result()
 
     def __enter__(self) -> Self:
         return self
@@ -179,13 +186,18 @@ def iter_analyses(articles: Iterable[Article], jobs: int | None = None) -> Itera
     """Analyses of ``articles`` in input order, in ``jobs`` worker processes (default: one per CPU).
 
     Each item is what ``analyze`` returns, or an AnalysisError for an article whose analysis raised.
+    The workers are forked when this is called, not when the first analysis is asked for, so a
+    caller may start threads in between (``progress`` starts a refresh thread) without forking them.
     """
     articles = list(articles)
     jobs = jobs or default_jobs()
     if jobs <= 1 or len(articles) < MIN_PARALLEL:
-        yield from (_analyze_safely(a) for a in articles)
-        return
-    with AnalysisPool(min(jobs, max(1, len(articles) // _CHUNK))) as pool:
+        return (_analyze_safely(a) for a in articles)
+    return _drain(AnalysisPool(min(jobs, max(1, len(articles) // _CHUNK))), articles)
+
+
+def _drain(pool: AnalysisPool, articles: list[Article]) -> Iterator[Analysis | AnalysisError]:
+    with pool:
         yield from pool.analyses(articles)
 
 
