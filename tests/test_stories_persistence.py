@@ -139,3 +139,15 @@ def test_one_article_joining_a_5000_article_story_through_the_store_stays_fast(t
     assert len(story.articles) == 5001 and story.events
     # it took 48 s when every article was compared with every event of the story
     assert took < 15.0, took
+
+
+def test_story_rows_are_read_past_sqlites_parameter_chunk(tmp_path: Path) -> None:
+    """More ids than one query takes (500 per IN list), with duplicates and unknown ids mixed in."""
+    with Store(tmp_path / "s.db") as store:
+        states = {f"s{i:04d}": {"n": i} for i in range(1_200)}
+        store.put_cluster_stories(states)
+        asked = [*states, "s0007", "missing", *list(states)[:3]]
+        assert store.get_cluster_stories(asked) == states
+        store.delete_cluster_stories([f"s{i:04d}" for i in range(0, 1_200, 2)])
+        left = store.get_cluster_stories(list(states))
+        assert sorted(left) == [f"s{i:04d}" for i in range(1, 1_200, 2)]

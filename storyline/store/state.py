@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import asdict, fields
 from datetime import UTC, datetime
@@ -20,6 +20,15 @@ from storyline.model import Analysis, Event, PartialDate, Story
 class _Db(Protocol):
     def atomic(self) -> AbstractContextManager[sqlite3.Connection]: ...
     def reader(self) -> sqlite3.Connection: ...
+
+
+def rows_where_in(conn: sqlite3.Connection, sql: str, ids: Sequence[str], size: int = 500) -> Iterator[sqlite3.Row]:
+    """Rows of ``sql`` for these ids (duplicates dropped): its ``{marks}`` becomes the ``IN (?, …)``
+    list, ``size`` ids per query (SQLite limits the parameters of one statement)."""
+    unique = list(dict.fromkeys(ids))
+    for start in range(0, len(unique), size):
+        part = unique[start:start + size]
+        yield from conn.execute(sql.format(marks=",".join("?" * len(part))), tuple(part))
 
 
 def _now() -> str:
@@ -66,14 +75,10 @@ class StateQueries:
     def get_analyses(self: _Db, article_ids: Sequence[str], version: str | None = None) -> dict[str, Analysis]:
         """Stored analyses by article id; with ``version``, analyses of another version are left out."""
         out: dict[str, Analysis] = {}
-        ids = list(dict.fromkeys(article_ids))
-        conn = self.reader()
-        for start in range(0, len(ids), 500):
-            part = ids[start:start + 500]
-            sql = f"SELECT article_id, version, data FROM analyses WHERE article_id IN ({','.join('?' * len(part))})"
-            for row in conn.execute(sql, tuple(part)):
-                if version is None or row["version"] == str(version):
-                    out[row["article_id"]] = Analysis.from_dict(json.loads(row["data"]))
+        sql = "SELECT article_id, version, data FROM analyses WHERE article_id IN ({marks})"
+        for row in rows_where_in(self.reader(), sql, article_ids):
+            if version is None or row["version"] == str(version):
+                out[row["article_id"]] = Analysis.from_dict(json.loads(row["data"]))
         return out
 
     def get_analysis(self, article_id: str, version: str | None = None) -> Analysis | None:
@@ -119,14 +124,9 @@ class StateQueries:
     def stories_of(self: _Db, article_ids: Sequence[str]) -> dict[str, list[str]]:
         """For each article id, the ids of the stories it belongs to (articles in none are left out)."""
         out: dict[str, list[str]] = {}
-        ids = list(dict.fromkeys(article_ids))
-        conn = self.reader()
-        for start in range(0, len(ids), 500):
-            part = ids[start:start + 500]
-            sql = ("SELECT article_id, story_id FROM story_articles "
-                   f"WHERE article_id IN ({','.join('?' * len(part))}) ORDER BY story_id")
-            for row in conn.execute(sql, tuple(part)):
-                out.setdefault(row["article_id"], []).append(row["story_id"])
+        sql = "SELECT article_id, story_id FROM story_articles WHERE article_id IN ({marks}) ORDER BY story_id"
+        for row in rows_where_in(self.reader(), sql, article_ids):
+            out.setdefault(row["article_id"], []).append(row["story_id"])
         return out
 
     def delete_story(self: _Db, story_id: str) -> bool:
@@ -158,15 +158,8 @@ class StateQueries:
 
     def get_cluster_stories(self: _Db, story_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         """Saved clusterer states of these stories (ids without one are left out)."""
-        out: dict[str, dict[str, Any]] = {}
-        ids = list(dict.fromkeys(story_ids))
-        conn = self.reader()
-        for start in range(0, len(ids), 500):
-            part = ids[start:start + 500]
-            sql = f"SELECT story_id, state FROM cluster_stories WHERE story_id IN ({','.join('?' * len(part))})"
-            for row in conn.execute(sql, tuple(part)):
-                out[row["story_id"]] = json.loads(row["state"])
-        return out
+        sql = "SELECT story_id, state FROM cluster_stories WHERE story_id IN ({marks})"
+        return {row["story_id"]: json.loads(row["state"]) for row in rows_where_in(self.reader(), sql, story_ids)}
 
     def put_cluster_stories(self: _Db, states: dict[str, dict[str, Any]]) -> None:
         """Insert or replace the clusterer states of these stories."""
