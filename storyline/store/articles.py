@@ -28,9 +28,9 @@ from storyline.store.rows import (
     article_keys,
     article_row,
     row_article,
+    rows_where_in,
 )
 
-CHUNK = 500  # ids per IN (...) query, well under SQLite's parameter limit
 MIN_PREFIX = 4
 _INSERT = (f"INSERT OR IGNORE INTO articles({', '.join(ARTICLE_COLUMNS)}) "
            f"VALUES ({', '.join('?' for _ in ARTICLE_COLUMNS)})")
@@ -47,11 +47,6 @@ class _Db(Protocol):
     def reader(self) -> sqlite3.Connection: ...
 
 
-def _chunks(items: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
-
-
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -61,13 +56,7 @@ class ArticleQueries:
 
     def existing_ids(self: _Db, ids: Iterable[str]) -> set[str]:
         """Which of ``ids`` are already stored (one indexed lookup per chunk of 500)."""
-        wanted = list(dict.fromkeys(ids))
-        conn = self.reader()
-        found: set[str] = set()
-        for part in _chunks(wanted):
-            sql = f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(part))})"
-            found.update(row[0] for row in conn.execute(sql, tuple(part)))
-        return found
+        return {row[0] for row in rows_where_in(self.reader(), "SELECT id FROM articles WHERE id IN ({marks})", list(ids))}
 
     def add_articles(self, batch: Sequence[Article], ids: Sequence[str] | None = None) -> AddResult:
         """Store a batch in one transaction; articles already present (same id) are skipped.
@@ -83,10 +72,8 @@ class ArticleQueries:
     def add_prepared(self: _Db, prepared: PreparedBatch) -> AddResult:
         """Write a prepared batch in one transaction, skipping ids already stored (or repeated in the batch)."""
         with self.atomic() as conn:
-            present: set[str] = set()
-            for part in _chunks(prepared.ids):
-                sql = f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(part))})"
-                present.update(row[0] for row in conn.execute(sql, tuple(part)))
+            present = {row[0] for row in rows_where_in(conn, "SELECT id FROM articles WHERE id IN ({marks})",
+                                                       prepared.ids)}
             rows, new_ids = [], []
             for article_id, row in zip(prepared.ids, prepared.rows, strict=True):
                 if article_id in present:
@@ -136,14 +123,9 @@ class ArticleQueries:
 
     def get_articles(self: _Db, ids: Sequence[str]) -> list[StoredArticle]:
         """The stored articles with these ids, in the order given (unknown ids are left out)."""
-        conn = self.reader()
-        by_id: dict[str, StoredArticle] = {}
-        unique = list(dict.fromkeys(ids))
-        for part in _chunks(unique):
-            sql = f"SELECT * FROM articles WHERE id IN ({','.join('?' * len(part))})"
-            for row in conn.execute(sql, tuple(part)):
-                by_id[row["id"]] = row_article(row)
-        return [by_id[i] for i in unique if i in by_id]
+        rows = rows_where_in(self.reader(), "SELECT * FROM articles WHERE id IN ({marks})", ids)
+        by_id = {row["id"]: row_article(row) for row in rows}
+        return [by_id[i] for i in dict.fromkeys(ids) if i in by_id]
 
     def list_articles(self: _Db, where: ArticleFilter | None = None, limit: int = 50,
                       offset: int = 0) -> list[StoredArticle]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -141,3 +142,15 @@ def row_article(row: sqlite3.Row) -> StoredArticle:
     )
     return StoredArticle(id=row["id"], article=article, ingested_at=row["ingested_at"],
                          word_count=row["word_count"], seq=row["seq"])
+
+
+CHUNK = 500  # ids per IN (...) query, well under SQLite's parameter limit
+
+
+def rows_where_in(conn: sqlite3.Connection, sql: str, ids: Sequence[str], size: int = CHUNK) -> Iterator[sqlite3.Row]:
+    """Rows of ``sql`` for these ids (duplicates dropped): its ``{marks}`` becomes the ``IN (?, …)``
+    list, ``size`` ids per query (SQLite limits the parameters of one statement)."""
+    unique = list(dict.fromkeys(ids))
+    for start in range(0, len(unique), size):
+        part = unique[start:start + size]
+        yield from conn.execute(sql.format(marks=",".join("?" * len(part))), tuple(part))

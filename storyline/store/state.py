@@ -8,27 +8,19 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import asdict, fields
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from storyline.model import Analysis, Event, PartialDate, Story
+from storyline.store.rows import rows_where_in
 
 
 class _Db(Protocol):
     def atomic(self) -> AbstractContextManager[sqlite3.Connection]: ...
     def reader(self) -> sqlite3.Connection: ...
-
-
-def rows_where_in(conn: sqlite3.Connection, sql: str, ids: Sequence[str], size: int = 500) -> Iterator[sqlite3.Row]:
-    """Rows of ``sql`` for these ids (duplicates dropped): its ``{marks}`` becomes the ``IN (?, …)``
-    list, ``size`` ids per query (SQLite limits the parameters of one statement)."""
-    unique = list(dict.fromkeys(ids))
-    for start in range(0, len(unique), size):
-        part = unique[start:start + size]
-        yield from conn.execute(sql.format(marks=",".join("?" * len(part))), tuple(part))
 
 
 def _now() -> str:
