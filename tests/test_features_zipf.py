@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from wordfreq import zipf_frequency
 
-from storyline.model import Article
+from storyline.model import AnalyzedArticle, Article
 from storyline.stories.features import _zipf
 from storyline.text import analyze
 
@@ -35,3 +35,17 @@ def test_lemmas_of_real_articles_match_wordfreq() -> None:
     assert len(terms) > 2000
     for lang in ("nl", "en"):
         assert [t for t in sorted(terms) if _zipf(t, lang) != zipf_frequency(t, lang)] == []
+
+
+def test_prior_table_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.stories import features
+
+    monkeypatch.setattr(features, "PRIORS_MAX", 50)
+    monkeypatch.setattr(features, "_PRIORS", {})
+    texts = [f"De gemeente Zwolle{i} bouwt {i + 11} nieuwe woningen in wijk Noord{i} bij Kampen{i}." for i in range(30)]
+    for text in texts:
+        a = Article(text=text, language="nl")
+        vec = features.vectorize(AnalyzedArticle(a, analyze(a)))
+        assert vec.terms
+    sizes = [len(t) for t in features._PRIORS.values()]
+    assert sizes and max(sizes) <= 50 + 30  # at most one article's terms past the bound

@@ -72,7 +72,6 @@ def _zipf(term: str, lang: str) -> float:
     return zipf_frequency(term, lang)
 
 
-@lru_cache(maxsize=400_000)
 def term_prior(term: str, language: str | None) -> float:
     """Prior IDF of a vector term: a name key by its last word, a quantity term the maximum."""
     if term.startswith("@"):
@@ -83,7 +82,9 @@ def term_prior(term: str, language: str | None) -> float:
 
 
 # term → prior IDF per language: a plain dict lookup per term (vectorize's hot loop), filled on first use
+# and emptied when it passes PRIORS_MAX terms, so a long-running stream's memory stays bounded
 _PRIORS: dict[str | None, dict[str, float]] = {}
+PRIORS_MAX = 400_000
 
 
 @lru_cache(maxsize=200_000)
@@ -221,6 +222,8 @@ def vectorize(item: AnalyzedArticle, dfs: DocumentFrequencies | None = None, upd
         dfs.add(set(counts))
     lang = item.analysis.language
     priors = _PRIORS.setdefault(lang, {})
+    if len(priors) > PRIORS_MAX:
+        priors.clear()
     weights: dict[str, float] = {}
     log, damp = math.log, TF_DAMP
     n = dfs.n if dfs is not None else 0
