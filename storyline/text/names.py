@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -58,29 +59,43 @@ class _Cand:
     adjective: bool = False
     cue_before: bool = False
     extra: dict[str, str] = field(default_factory=dict)
+    # The character span of the tokens, read very often: set once (a candidate's tokens never change).
+    start: int = field(init=False)
+    end: int = field(init=False)
 
-    @property
-    def start(self) -> int:
-        return self.tokens[0].start
-
-    @property
-    def end(self) -> int:
-        return self.tokens[-1].end
+    def __post_init__(self) -> None:
+        self.start = self.tokens[0].start
+        self.end = self.tokens[-1].end
 
 
-_CAP: dict[str, bool] = {}  # pure per-word caches (bounded): the answers depend on the word only
-_CUE: dict[str, bool] = {}
 _WORD_CACHE_LIMIT = 200_000
 
 
+class _WordCache(dict[str, bool]):
+    """A rule that depends on the word only, with its answers cached: ``cache[word]`` is a dict lookup
+    (no Python call) once the word was seen. Bounded: past ``_WORD_CACHE_LIMIT`` words, new answers are
+    computed but not kept."""
+
+    def __init__(self, rule: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.rule = rule
+
+    def __missing__(self, word: str) -> bool:
+        found = self.rule(word)
+        if len(self) < _WORD_CACHE_LIMIT:
+            self[word] = found
+        return found
+
+
+def _cap_rule(w: str) -> bool:
+    return w[:1].isupper() and w[:1].isalpha() and w.lower() not in NOT_NAMES
+
+
+_CAP = _WordCache(_cap_rule)
+
+
 def _is_cap(tok: Token) -> bool:
-    w = tok.text
-    found = _CAP.get(w)
-    if found is None:
-        found = w[:1].isupper() and (w[:1].isalpha()) and w.lower() not in NOT_NAMES
-        if len(_CAP) < _WORD_CACHE_LIMIT:
-            _CAP[w] = found
-    return found
+    return _CAP[tok.text]
 
 
 def _place_adjective(g: Gazetteer, word: str) -> str | None:
@@ -121,19 +136,30 @@ def _is_place_cue(word: str) -> bool:
     return low in PLACE_CUES or (len(low) > 5 and low.endswith(("stad", "dorp", "plaats", "provincie")))
 
 
+def _cue_rule(word: str) -> bool:
+    low = word.lower().rstrip(".")
+    return low in PERSON_CUES or (len(low) > 6 and low.endswith(PERSON_CUE_SUFFIXES))
+
+
+_CUE = _WordCache(_cue_rule)
+
+
 def _is_cue(word: str) -> bool:
-    found = _CUE.get(word)
-    if found is None:
-        low = word.lower().rstrip(".")
-        found = low in PERSON_CUES or (len(low) > 6 and low.endswith(PERSON_CUE_SUFFIXES))
-        if len(_CUE) < _WORD_CACHE_LIMIT:
-            _CUE[word] = found
-    return found
+    return _CUE[word]
+
+
+def _known_rule(word: str) -> bool:
+    g = gazetteer()
+    return (g.place(word) is not None or g.org(word) is not None or g.is_given(word)
+            or g.adjective_country(word) is not None)
+
+
+_KNOWN = _WordCache(_known_rule)  # the gazetteer never changes, so neither do its answers
 
 
 def _known(g: Gazetteer, word: str) -> bool:
-    return (g.place(word) is not None or g.org(word) is not None or g.is_given(word)
-            or g.adjective_country(word) is not None)
+    """Whether ``word`` is a known place, organisation, given name or country adjective (``g``: the gazetteer)."""
+    return _KNOWN[word]
 
 
 def _trim_compound(span: list[Token]) -> list[Token]:
@@ -150,15 +176,15 @@ def _trim_compound(span: list[Token]) -> list[Token]:
 
 def _split_juxtaposed(cands: list[_Cand], text: str) -> list[_Cand]:
     """Split runs like 'steunde Moskou Minsk' whose words each occur alone elsewhere in the article."""
+    surfaces = [text[c.start:c.end] for c in cands]
     singles = Counter(c.tokens[0].text for c in cands if len(c.tokens) == 1)
-    whole = Counter(text[c.start:c.end] for c in cands)
+    whole = Counter(surfaces)
     g = gazetteer()
     out: list[_Cand] = []
-    for c in cands:
-        words = [t.text for t in c.tokens]
-        if len(words) > 1 and whole[text[c.start:c.end]] == 1 and not g.is_given(words[0]) \
-                and g.place(text[c.start:c.end]) is None and g.org(text[c.start:c.end]) is None \
-                and all(singles[w] or g.place(w) is not None for w in words):
+    for c, surface in zip(cands, surfaces):
+        if len(c.tokens) > 1 and whole[surface] == 1 and not g.is_given(c.tokens[0].text) \
+                and g.place(surface) is None and g.org(surface) is None \
+                and all(singles[t.text] or g.place(t.text) is not None for t in c.tokens):
             out.extend(_Cand(c.sentence, [t], extra=dict(c.extra), cue_before=c.cue_before and k == 0)
                        for k, t in enumerate(c.tokens))
         else:
@@ -203,13 +229,13 @@ class _Scanner:
                 if i < done:
                     continue
                 tok = toks[i]
-                if not _is_cap(tok):
+                if not _CAP[tok.text]:
                     continue
                 initial = i == 0 or toks[i - 1].text in _OPENING or (i > 1 and toks[i - 1].text == toks[i - 2].text == ",")
                 j = i + 1
                 while j < n and j - i < _MAX_NAME_TOKENS:
                     nxt = toks[j]
-                    if _is_cap(nxt) and nxt.start - toks[j - 1].end <= 1:
+                    if _CAP[nxt.text] and nxt.start - toks[j - 1].end <= 1:
                         j += 1
                         continue
                     if nxt.text == "." and _is_initial(toks[j - 1]) and nxt.start == toks[j - 1].end and j + 1 < n \
@@ -226,9 +252,9 @@ class _Scanner:
                     break
                 span = toks[i:j]
                 prev = toks[i - 1] if i > 0 else None
-                keep_first = (len(span) > 2 and span[1].text == ".") or (
+                keep_first = (len(span) > 2 and span[1].text == ".") or (len(span) > 1 and (
                     span[0].text.lower() not in _ALL_STOP and any(t.text.lower() in ORG_WORDS for t in span[1:])
-                )  # "J. de Vries", "General Motors"
+                ))  # "J. de Vries", "General Motors"
                 if initial and not keep_first and self._drop_initial(span[0]):
                     span = span[1:]
                     prev = tok
@@ -238,8 +264,9 @@ class _Scanner:
                     span = span[:-1]
                 if len(span) > 1 and span[0].text.lower() in _ALL_STOP and _known(self.g, span[1].text):
                     prev, span = span[0], span[1:]
-                span = _trim_compound(span)
-                cue = prev is not None and _is_cue(prev.text)
+                if span and "-" in span[-1].text:
+                    span = _trim_compound(span)
+                cue = prev is not None and _CUE[prev.text]
                 if span and not self._not_a_name(span, toks[j] if j < n else None):
                     out.extend(self._split(si, span, cue, toks[j] if j < n else None, prev))
                 done = j
@@ -247,11 +274,13 @@ class _Scanner:
 
     def _not_a_name(self, span: list[Token], nxt: Token | None) -> bool:
         """Title words only ('Chief Operating Officer'), single letters, stopwords, currency codes."""
-        words = [t.text for t in span]
-        if all(_is_cue(w) or w.lower() in TITLE_WORDS for w in words):
+        for t in span:
+            if not (_CUE[t.text] or t.text.lower() in TITLE_WORDS):
+                break
+        else:
             return True
-        if len(words) == 1:
-            w = words[0]
+        if len(span) == 1:
+            w = span[0].text
             if len(w) == 1 or w.lower() in _ALL_STOP or w in CURRENCY_CODES:
                 return True
             if w in ("US", "U.S.", "A", "C", "NZ", "HK") and nxt is not None and nxt.text == "$":
@@ -282,11 +311,11 @@ class _Scanner:
             head = Token(first[:cut], span[0].start, span[0].start + cut)
             return self._split(si, [head], False, span[1], prev) + self._split(si, span[1:], True, nxt, span[0])
         inner = next((k for k in range(1, len(span) - 1) if _is_cue(span[k].text) and span[k + 1].text[:1].isupper()
-                      and not _known(self.g, span[k].text)), None)
+                      and not _known(self.g, span[k].text)), None) if len(span) > 2 else None
         if inner is not None:  # "Apple CEO Steve Jobs": an organisation, a role, a person
             return self._split(si, span[:inner], cue, span[inner], prev) + \
                 self._split(si, span[inner + 1:], True, nxt, span[inner])
-        has_org_word = any(t.text.lower() in ORG_WORDS for t in span[1:])
+        has_org_word = len(span) > 1 and any(t.text.lower() in ORG_WORDS for t in span[1:])
         while len(span) > 1 and _is_cue(span[0].text) and not has_org_word and not _known(self.g, span[0].text):
             prev, span = span[0], span[1:]
             cue = True
@@ -365,8 +394,12 @@ _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,9})\s*\)")
 
 def _acronyms(cands: list[_Cand], text: str) -> None:
     """'Government Accountability Office (GAO)': later 'GAO' mentions get the long name's key and type."""
+    if "(" not in text:
+        return  # nothing is defined: a definition needs "(" after the long name
     defined: dict[str, _Cand] = {}
     for c in cands:
+        if len(c.tokens) < 2:
+            continue  # a definition needs a long name of two words or more
         words = [t.text for t in c.tokens if t.text[:1].isupper() and t.text.lower() not in _PARTICLES]
         m = _ACRONYM_AFTER.match(text, c.end)
         if len(words) > 1 and m and m.group(1).upper().startswith("".join(w[0] for w in words).upper()[:2]):
@@ -400,23 +433,31 @@ def _resolve(cands: list[_Cand], text: str) -> None:
             c.type = "PER"
             c.strength = max(c.strength, 2)
             c.key = text[full.start:full.end]
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for c in cands:
+    keys = [_key(text[c.start:c.end]) for c in cands]
+    votes: dict[str, dict[str, int]] = {}  # surface → type → summed strength (types in first-seen order)
+    for c, key in zip(cands, keys):
         if c.type and c.strength >= 2:
-            votes[_key(text[c.start:c.end])][c.type] += c.strength
-    weak: dict[str, Counter[str]] = defaultdict(Counter)
-    for c in cands:
+            tally = votes.setdefault(key, {})
+            tally[c.type] = tally.get(c.type, 0) + c.strength
+    weak: dict[str, dict[str, int]] = {}
+    for c, key in zip(cands, keys):
         if c.strength < 2:
-            surface = _key(text[c.start:c.end])
-            found = votes.get(surface)
+            found = votes.get(key)
             if found:
-                c.type = found.most_common(1)[0][0]
+                c.type = _most_common(found)
                 c.strength = 2
             else:
-                weak[surface][c.type or _default_type(c)] += 1
-    for c in cands:  # without strong evidence, one surface gets one type: the most frequent guess
+                tally = weak.setdefault(key, {})
+                guess = c.type or _default_type(c)
+                tally[guess] = tally.get(guess, 0) + 1
+    for c, key in zip(cands, keys):  # without strong evidence, one surface gets one type: the most frequent guess
         if c.strength < 2:
-            c.type = weak[_key(text[c.start:c.end])].most_common(1)[0][0]
+            c.type = _most_common(weak[key])
+
+
+def _most_common(tally: dict[str, int]) -> str:
+    """The type with the highest count; on a tie the first counted (as ``Counter.most_common(1)``)."""
+    return max(tally, key=tally.__getitem__)
 
 
 def _default_type(c: _Cand) -> str:

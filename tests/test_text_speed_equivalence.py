@@ -1,0 +1,73 @@
+"""The fast paths of text analysis give exactly what the plain code they replace gave.
+
+Each test keeps the plain version (as it was before the fast path) next to the fast one and
+compares them on tricky inputs: whitespace of all kinds, apostrophes, digits, accents, dotted
+abbreviations, ties.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+
+from storyline.text.language import _WORD, _WORD_LANG, _scan
+from storyline.text.names import _most_common
+from storyline.text.tokens import _GAP_PLAIN
+
+TEXTS = [
+    "",
+    "de",
+    "De minister zei: 'z'n plan is klaar', and the president said it's done.\n\nHet is 2019 — d'r is één ding.",
+    "  leading\u2003and\u00a0trailing\twhitespace \n",
+    "U.S. o.a. a.s. e.g. i.e. 1,5 mln. F-35's 14:30 1/2 100.000 Loekasjenko\u2019s",
+    "Ça va? Über die Brücke, mit der Familie. Le président a dit que les élections étaient truquées.",
+    "e\u0301e\u0301n cafe\u0301 naïef ² ½ x²y the_end de_facto 'de' \"het\" (een) [the]",
+]
+
+
+def _scan_plain(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for word in _WORD.findall(text.lower()):
+        if word in _WORD_LANG:
+            counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def _random_texts(n: int = 300) -> list[str]:
+    rng = random.Random(7)
+    words = sorted(_WORD_LANG)[:200] + ["z'n", "d'r", "it's", "2019", "U.S.", "é", "Ça", "x_y", "'de'", "de,", "the."]
+    seps = [" ", "  ", "\n", "\t", "\u00a0", "\u2003", ", ", ". ", "-", "'", "\u2019", ""]
+    out = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rng.randint(0, 40)):
+            w = rng.choice(words)
+            parts.append(w.upper() if rng.random() < 0.1 else w.capitalize() if rng.random() < 0.2 else w)
+            parts.append(rng.choice(seps))
+        out.append("".join(parts))
+    return out
+
+
+def test_profile_scan_counts_what_findall_counts() -> None:
+    for text in TEXTS + _random_texts():
+        assert dict(_scan(text)) == _scan_plain(text), text
+
+
+def test_most_common_breaks_ties_like_counter() -> None:
+    rng = random.Random(3)
+    for _ in range(500):
+        tally: dict[str, int] = {}
+        counter: Counter[str] = Counter()
+        for _ in range(rng.randint(1, 8)):
+            t, n = rng.choice("ABCD"), rng.randint(1, 3)
+            tally[t] = tally.get(t, 0) + n
+            counter[t] += n
+        assert _most_common(tally) == counter.most_common(1)[0][0]
+
+
+def test_token_pattern_lookahead_changes_no_token() -> None:
+    """The lookahead before the dotted-abbreviation alternative only rejects words sooner."""
+    plain = re.compile(r"(\s*)((?:[^\W\d_]\.){2,}(?![^\W\d_])|\d+(?:[.,:/]\d+)*|[^\W_]+(?:[-'\u2019][^\W_]+)*|\S)")
+    for text in TEXTS + _random_texts():
+        assert _GAP_PLAIN.findall(text) == plain.findall(text), text
