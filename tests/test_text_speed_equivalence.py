@@ -71,3 +71,39 @@ def test_token_pattern_lookahead_changes_no_token() -> None:
     plain = re.compile(r"(\s*)((?:[^\W\d_]\.){2,}(?![^\W\d_])|\d+(?:[.,:/]\d+)*|[^\W_]+(?:[-'\u2019][^\W_]+)*|\S)")
     for text in TEXTS + _random_texts():
         assert _GAP_PLAIN.findall(text) == plain.findall(text), text
+
+
+def _tokenize_plain(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    """tokenize() as it was: one findall with gaps over the whole text, then the possessive split."""
+    from storyline.text.tokens import _GAP_TOKEN, _POSSESSIVE
+
+    web = "@" in text or "#" in text or "http" in text or "www." in text
+    out, pos = [], offset
+    for gap, word in (_GAP_TOKEN if web else _GAP_PLAIN).findall(text):
+        pos += len(gap)
+        out.append((word, pos, pos + len(word)))
+        pos += len(word)
+    split = []
+    for word, start, end in out:
+        if ("'" in word or "\u2019" in word) and len(word) > 3 and word[0].isupper():
+            p = _POSSESSIVE.search(word)
+            if p is not None and word[p.start() - 1].isalpha():
+                split += [(word[:p.start()], start, start + p.start()), (word[p.start():], start + p.start(), end)]
+                continue
+        split.append((word, start, end))
+    return split
+
+
+def test_tokenize_chunk_by_chunk_gives_the_tokens_of_one_scan() -> None:
+    from storyline.text.tokens import tokenize
+
+    rng = random.Random(11)
+    pieces = ["De", "U.S.", "o.a.", "a.", "J.", "1,5", "100.000", "14:30", "1/2", "F-35's", "Loekasjenko\u2019s",
+              "zo'n", "'80", ",,Zo", "gaat''", "(Sotsji)", "x²", "½", "e\u0301", "naïef", "www.nu.nl", "#tag",
+              "@nos", "info@dpg.nl", "http://a.b/c", "_", "a_b", "—", "…", "2019-2020", "mln.", "Ça", "ǅemal"]
+    seps = [" ", "  ", "\n", "\t", "\u00a0", "\u2003", "", ",", ".", "-", "'"]
+    texts = TEXTS + ["".join(rng.choice(pieces) + rng.choice(seps) for _ in range(rng.randint(0, 25)))
+                     for _ in range(500)]
+    for text in texts:
+        for offset in (0, 7):
+            assert [(t.text, t.start, t.end) for t in tokenize(text, offset)] == _tokenize_plain(text, offset), text
