@@ -107,3 +107,32 @@ def test_tokenize_chunk_by_chunk_gives_the_tokens_of_one_scan() -> None:
     for text in texts:
         for offset in (0, 7):
             assert [(t.text, t.start, t.end) for t in tokenize(text, offset)] == _tokenize_plain(text, offset), text
+
+
+def test_sentence_word_helpers_match_the_character_loops() -> None:
+    from storyline.text.sentences import _OPENERS, _next_word, _word_before
+
+    def word_before_plain(text: str, start: int, dot: int) -> str:
+        i = dot
+        while i > start and not text[i - 1].isspace():
+            i -= 1
+        return text[i:dot].lstrip(_OPENERS)
+
+    def next_word_plain(text: str, pos: int, end: int) -> str:
+        j = pos
+        while j < end and (text[j] in _OPENERS):
+            j += 1
+        k = j
+        while k < end and not text[k].isspace() and text[k] not in ".,;:!?":
+            k += 1
+        return text[j:k]
+
+    rng = random.Random(5)
+    pieces = ["De", "mln.", "(Zo", ",,Het", "\u201eDit", "'s", "—", "-", "\u2022", "a\u00a0b", "x\ty", "\n", " ", "  ",
+              "J.", "o.a.", "1.", "!", "?", "\u2026", "\u00ab", "[", "", "Ça", "2020,", "zei:", "\u2003"]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", "\n", "\u00a0"]) for _ in range(rng.randint(0, 12)))
+        for a in range(len(text) + 1):
+            for b in range(a, len(text) + 1, 3):
+                assert _word_before(text, a, b) == word_before_plain(text, a, b), (text, a, b)
+                assert _next_word(text, a, b) == next_word_plain(text, a, b), (text, a, b)

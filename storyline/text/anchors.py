@@ -8,10 +8,15 @@ patterns with hundreds of alternatives. The finders instead look up a few anchor
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 
+@lru_cache(maxsize=4)
 def lower_same_length(text: str) -> str | None:
-    """``text`` lowercased when that keeps every character at its offset, else None."""
+    """``text`` lowercased when that keeps every character at its offset, else None.
+
+    Cached for the last few texts: the quantity and time finders (and the sentence splitter) each
+    lowercase the same article text."""
     low = text.lower()
     return low if len(low) == len(text) else None
 

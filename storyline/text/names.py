@@ -289,7 +289,7 @@ class _Scanner:
 
     def _particle_ok(self, before: list[Token], particle: Token, after: Token) -> bool:
         """'Jan van der Berg', 'Bank of England', 'Raad van State' join; 'Macron van Frankrijk' does not."""
-        if sum(ch.isupper() for ch in after.text) > 1:
+        if sum(map(str.isupper, after.text)) > 1:
             return False  # an acronym after 'van' is an organisation: "Thierry Baudet van FvD"
         if any(t.text.lower() in ORG_WORDS for t in before[-3:]) or before[-1].text == "." \
                 or before[-1].text.lower() in _PARTICLES:
@@ -464,7 +464,7 @@ def _default_type(c: _Cand) -> str:
     """Unresolved names: products look like 'iPhone', 'A380', 'KC-30' (MISC); the rest ('GroenLinks') are most often
     organisations, because a person is introduced with a given name or a role the rules see."""
     words = [t.text for t in c.tokens]
-    if any(any(ch.isdigit() for ch in w) for w in words) or any(w[:1].islower() and w not in _JOINERS for w in words):
+    if any(any(map(str.isdigit, w)) for w in words) or any(w[:1].islower() and w not in _JOINERS for w in words):
         return "MISC"
     return "ORG"
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 # ----------------------------------------------------------------------------- digit strings
 
 _DIGITS = re.compile(r"^\d+(?:[.,]\d+)*$")
+_SEPARATORS = re.compile(r"([.,])")
 _MAX_DIGITS = 15  # longer digit runs are codes (ids, phone numbers), not quantities
 
 
@@ -31,7 +32,7 @@ def parse_numeral(token: str, language: str | None = "nl") -> float | None:
         return None
     english = (language or "nl") == "en"
     thousands, decimal = (",", ".") if english else (".", ",")
-    parts = re.split(r"([.,])", token)
+    parts = _SEPARATORS.split(token)
     numbers = parts[0::2]
     seps = parts[1::2]
     if not seps:

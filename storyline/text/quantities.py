@@ -83,6 +83,19 @@ _PLURAL_NOUN = re.compile(r"(?:en|ers|s|'s|’s)$")
 _IDIOM = re.compile(r"(?:onder\s+vier\s+ogen|in\s+(?:één|een)\s+adem|op\s+twee\s+gedachten|"
                     r"met\s+twee\s+woorden|twee\s+walletjes|één\s+voor\s+één|een\s+voor\s+een|"
                     r"one\s+by\s+one|one\s+of\s+a\s+kind)\b", re.IGNORECASE)
+# Small patterns of the candidate checks, compiled once (not looked up in re's cache per candidate).
+_LIST_NUMBER_AFTER = re.compile(r"\.\s+[A-ZÀ-Ý]")
+_MINUTES_END = re.compile(r"[.:]\d\d$")
+_UUR_AT = re.compile(r"\s*uur\b")
+_CLOCK_TOKEN = re.compile(r"\d{1,2}[.:]\d\d")
+_CLOCK_UNIT_AT = re.compile(r"\s*(?:uur|u\b|h\b)")
+_ARTICLE_END = re.compile(r"\b(?:the|a|its|his|her|their)\s+$", re.IGNORECASE)
+_DETERMINER_END = re.compile(r"\b(?:the|a|an|its|his|her|their|our|my|your|this|that)\s+$|['’]s\s+$", re.IGNORECASE)
+_OF_AT = re.compile(r"\s+of\s+", re.IGNORECASE)
+_BETWEEN_END = re.compile(r"\b(?:tussen|between)\s+\S*\s*$", re.IGNORECASE)
+_OVER_END = re.compile(r"\bover\s+$")  # case-sensitive where the original check was
+_OVER_END_ANY_CASE = re.compile(r"\bover\s+$", re.IGNORECASE)
+_OM_AT_END = re.compile(r"\b(?:om|at)\s+$", re.IGNORECASE)
 _WHO = re.compile(r"(?:van\s+wie|waarvan|onder\s+wie|of\s+whom|of\s+which|including)\s+$", re.IGNORECASE)
 
 
@@ -165,7 +178,7 @@ def _skip_candidate(text: str, s: int, e: int, language: str) -> bool:
     if before == "." and s >= 2 and text[s - 2].isalpha():
         return True  # "versie.3", web addresses
     token = text[s:e]
-    if re.match(r"\.\s+[A-ZÀ-Ý]", text[e:e + 4]) and len(token) <= 2 and token.isdigit() and \
+    if _LIST_NUMBER_AFTER.match(text[e:e + 4]) and len(token) <= 2 and token.isdigit() and \
             text[max(0, s - 20):s].rstrip(" \t")[-1:] in ("", "\n", ")", ":"):
         return True  # list numbering: "1. Henk van Gerven (SP) 2. André Rouvoet"
     token = text[s:e]
@@ -184,10 +197,10 @@ def _skip_candidate(text: str, s: int, e: int, language: str) -> bool:
     if nxt.lower() in MONTHS and (nxt.lower() not in ("may", "mar", "dec", "mei") or nxt[:1].isupper()
                                   or language == "nl"):
         return True  # "9 augustus", "14 sep"
-    if _CLOCK_AFTER.match(text, e) and re.search(r"[.:]\d\d$", token) or low in ("om", "at") and \
-            re.match(r"\s*uur\b", text[e:e + 8]):
+    if _CLOCK_AFTER.match(text, e) and _MINUTES_END.search(token) or low in ("om", "at") and \
+            _UUR_AT.match(text[e:e + 8]):
         return True
-    return bool(re.fullmatch(r"\d{1,2}[.:]\d\d", token) and re.match(r"\s*(?:uur|u\b|h\b)", text[e:e + 6]))
+    return bool(_CLOCK_TOKEN.fullmatch(token) and _CLOCK_UNIT_AT.match(text[e:e + 6]))
 
 
 def _name_before(text: str, s: int, e: int) -> bool:
@@ -245,7 +258,7 @@ def _candidates(text: str, language: str) -> list[re.Match[str]]:
     anchors = _EN_ANCHORS if language == "en" else _NL_ANCHORS if language == "nl" else \
         _NL_ANCHORS + _EN_ANCHORS
     positions = set(word_starts(low, anchors))
-    positions.update(m.start() for m in _DIGIT_RUN.finditer(text))
+    positions.update([m.start() for m in _DIGIT_RUN.finditer(text)])
     out: list[re.Match[str]] = []
     for p in sorted(positions):
         if low.startswith(("een ", "één ", "one "), p) and not _next_is_scale_or_unit(low, p + 3):
@@ -316,8 +329,7 @@ def _read(text: str, m: re.Match[str], language: str) -> Quantity | None:
             vague = VAGUE.get(low) or VAGUE_PREFIX[low]
         else:
             ord_value = parse_ordinal(low, language) if not low.endswith(("en", "ën")) else None
-            if ord_value is not None and not (low == "second" and not re.search(
-                    r"\b(?:the|a|its|his|her|their)\s+$", text[max(0, s - 8):s], re.IGNORECASE)):
+            if ord_value is not None and not (low == "second" and not _ARTICLE_END.search(text[max(0, s - 8):s])):
                 value, ordinal = float(ord_value), True
             else:
                 value = parse_number_word(low, language)
@@ -332,9 +344,7 @@ def _read(text: str, m: re.Match[str], language: str) -> Quantity | None:
     if ordinal:
         if m.group("word") and m.group("word")[:1].isupper() and not _is_sentence_start(text, s):
             return None  # "Tweede Kamer", "Eerste Wereldoorlog": part of a name
-        if language == "en" and m.group("word") and not re.search(
-                r"\b(?:the|a|an|its|his|her|their|our|my|your|this|that)\s+$|['’]s\s+$",
-                text[max(0, s - 8):s], re.IGNORECASE):
+        if language == "en" and m.group("word") and not _DETERMINER_END.search(text[max(0, s - 8):s]):
             return None  # "he first observed": an adverb, not a rank
         return _ordinal(text, s, e, value or 0.0, language)
     prev_word, _pw = _word_before(text, s)
@@ -344,7 +354,7 @@ def _read(text: str, m: re.Match[str], language: str) -> Quantity | None:
     # scale words: "1,5 miljard", "twee miljoen", "tientallen miljoenen", "tens of thousands"
     factor, e2 = _scale_after(text, e)
     if vague is not None:
-        of = re.match(r"\s+of\s+", text[e:e + 6], re.IGNORECASE)
+        of = _OF_AT.match(text[e:e + 6])
         word, ws, _we = _word_after(text, e + (of.end() if of else 0))
         low = word.lower()
         if low in SCALE_PLURALS:
@@ -371,8 +381,7 @@ def _read(text: str, m: re.Match[str], language: str) -> Quantity | None:
         r = _RANGE_AT.match(text, e, min(len(text), e + 20))
         if r:
             connector = r.group().strip().lower()
-            ok = connector not in ("en", "and") or re.search(
-                r"\b(?:tussen|between)\s+\S*\s*$", text[max(0, s - 14):s], re.IGNORECASE)
+            ok = connector not in ("en", "and") or _BETWEEN_END.search(text[max(0, s - 14):s])
             n2 = _NUMBER_AT.match(text, r.end()) if ok else None
             if n2 is not None and not (connector in ("a", "of", "or", "to") and n2.group(1) is None
                                        and parse_number_word(n2.group(2) or "", language) is None):
@@ -426,14 +435,14 @@ def _read(text: str, m: re.Match[str], language: str) -> Quantity | None:
             if wlow.endswith("."):
                 e += 1
         elif wlow in TIME_UNITS and (low_v is not None or high_v is not None):
-            if _AGO_AFTER.match(text, ws + len(word)) or re.search(r"\bover\s+$", text[max(0, left - 6):left]) \
+            if _AGO_AFTER.match(text, ws + len(word)) or _OVER_END.search(text[max(0, left - 6):left]) \
                     and language == "nl":
                 return None  # "drie dagen geleden", "over twee weken": a time expression
-            if re.search(r"\b(?:om|at)\s+$", text[max(0, left - 4):left], re.IGNORECASE) and wlow == "uur":
+            if _OM_AT_END.search(text[max(0, left - 4):left]) and wlow == "uur":
                 return None  # "om 4 uur": a clock time
             f = TIME_UNITS[wlow]
             kind, unit, e = "duration", "s", ws + len(word)
-            if qualifier == "more_than" and re.search(r"\bover\s+$", text[max(0, s - 6):s], re.IGNORECASE):
+            if qualifier == "more_than" and _OVER_END_ANY_CASE.search(text[max(0, s - 6):s]):
                 qualifier, left, low_v, high_v = "exact", s, value, value  # "over three years": during
             value, low_v, high_v = (_mul(x, f) for x in (value, low_v, high_v))
     if kind == "number" and value is not None and qualifier in ("exact",) and vague is None:

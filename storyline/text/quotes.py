@@ -57,6 +57,11 @@ _VOLGENS = re.compile(rf"\b(?i:volgens|according\s+to)\s+{_ROLE}(?P<name>{_NAME}
 _CONTEXT_END = re.compile(rf"(?P<verb>(?i:{_VERBS}))\s+(?:{_SPEAKER})\s*[.:]?\s*$")
 _NAME_OR_PRON_END = re.compile(rf"(?:(?P<pron>{_PRON})|(?P<name>{_NAME}))\s+$")
 _WORD_AT = re.compile(r"[\w'’-]+")
+# Compiled once here, not per call: the cues after a speech verb, at the start of a sentence, and
+# "X zei"/"Hij zei" opening the sentence before a quote.
+_SPEAKER_AFTER = re.compile(rf"\s+(?:{_SPEAKER})")
+_SPEAKER_FIRST = re.compile(rf"\s*(?:(?P<pron>Hij|Ze|Zij|He|She)\b|{_ROLE}(?P<name>{_NAME}))")
+_SPEAKER_VERB = re.compile(rf"\s*(?:(?P<pron>Hij|Ze|Zij|He|She)\b|(?P<name>{_NAME}))\s+(?:\w+\s+)?(?i:{_VERBS})\b")
 _FEMALE_NAMES = {"maria", "svetlana", "angela", "ursula", "kamala", "hillary", "theresa", "sigrid",
                  "kajsa", "julia", "anna", "elena", "olga", "irina", "natalia", "tatjana", "marine",
                  "sophie", "femke", "lilianne", "mona", "marianne", "ingrid", "annemarie"}
@@ -229,8 +234,8 @@ def _before_cue(text: str, sent_start: int, open_: int, index: list[int] | None 
         if pron:  # "zei hij", "beloofde hij": a pronoun after the verb is its subject
             return _speaker_from(pron, sent_start, f"{verb} {pron.group('pron').lower()}", name="pron")
         before = _NAME_OR_PRON_END.search(prefix, max(0, v.start() - 60), v.start())
-        after = re.match(rf"\s+(?:{_SPEAKER})", prefix[v.end():])
-        first = re.match(rf"\s*(?:(?P<pron>Hij|Ze|Zij|He|She)\b|{_ROLE}(?P<name>{_NAME}))", prefix)
+        after = _SPEAKER_AFTER.match(prefix[v.end():])
+        first = _SPEAKER_FIRST.match(prefix)
         found = _first(_speaker_from(before, sent_start, verb) if before else None,
                        _speaker_from(after, sent_start + v.end(), verb) if after else None,
                        _speaker_from(first, sent_start, verb) if first else None)
@@ -272,8 +277,7 @@ def _context_cue(text: str, prev: Sentence, index: list[int] | None = None) -> _
     found.append(_speaker_from(m, start, "context") if m else None)
     m = _VOLGENS.search(body) if _has_volgens(body) else None
     found.append(_speaker_from(m, start, "context") if m else None)
-    m = re.match(rf"\s*(?:(?P<pron>Hij|Ze|Zij|He|She)\b|(?P<name>{_NAME}))\s+(?:\w+\s+)?(?i:{_VERBS})\b",
-                 body)
+    m = _SPEAKER_VERB.match(body)
     found.append(_speaker_from(m, start, "context") if m else None)
     return _first(*found)
 
