@@ -101,7 +101,8 @@ def test_tokenize_chunk_by_chunk_gives_the_tokens_of_one_scan() -> None:
     pieces = ["De", "U.S.", "o.a.", "a.", "J.", "1,5", "100.000", "14:30", "1/2", "F-35's", "Loekasjenko\u2019s",
               "zo'n", "'80", ",,Zo", "gaat''", "(Sotsji)", "x²", "½", "e\u0301", "naïef", "www.nu.nl", "#tag",
               "@nos", "info@dpg.nl", "http://a.b/c", "_", "a_b", "—", "…", "2019-2020", "mln.", "Ça", "ǅemal"]
-    seps = [" ", "  ", "\n", "\t", "\u00a0", "\u2003", "", ",", ".", "-", "'"]
+    seps = [" ", "  ", "\n", "\t", "\u00a0", "\u2003", "", ",", ".", "-", "'", "\x1c", "\x85", "\u200b", "\u2028",
+            "\r\n", "\x0b\x0c"]
     texts = TEXTS + ["".join(rng.choice(pieces) + rng.choice(seps) for _ in range(rng.randint(0, 25)))
                      for _ in range(500)]
     for text in texts:

@@ -31,9 +31,7 @@ _TOKEN = re.compile(_WEB + _PLAIN)
 _GAP_TOKEN = re.compile(r"(\s*)(" + _WEB + _PLAIN + ")")
 # Text without '@', '#', 'http' or 'www.' can match none of the web alternatives: skip trying them.
 _GAP_PLAIN = re.compile(r"(\s*)(" + _PLAIN + ")")
-# Whitespace-separated chunks, each with the whitespace before it, and the plain alternatives alone.
-_CHUNK = re.compile(r"(\s*)(\S+)")
-_PLAIN_TOKEN = re.compile(_PLAIN)
+_PLAIN_TOKEN = re.compile(_PLAIN)  # the plain alternatives alone
 _POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 _POSSESSIVE_CUE = re.compile(r"['\u2019][sS](?![^\W_])")  # where a token can end in 's
 
@@ -80,25 +78,27 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 def _plain_tokens(text: str, offset: int) -> list[Token]:
     """The tokens ``_GAP_PLAIN`` finds in ``text`` (no web addresses), found chunk by chunk, which is faster.
 
-    No token spans whitespace, so the tokens of the text are those of its whitespace-separated chunks.
-    A chunk of letters only (most words) is one token: the word alternative takes it whole, and the
-    others need a digit or a dot. Other chunks ("zei:", "1,5", "(Sotsji)") go through the token
-    pattern, whose matches tile a chunk (the last alternative takes any single character).
+    No token spans whitespace, so the tokens of the text are those of its whitespace-separated chunks
+    (``str.split`` and the regex agree on what whitespace is); each chunk is found at or after the end
+    of the one before. A chunk of letters only (most words) is one token: the word alternative takes it
+    whole, and the others need a digit or a dot. Other chunks ("zei:", "1,5", "(Sotsji)") go through
+    the token pattern, whose matches tile a chunk (the last alternative takes any single character).
     """
     out: list[Token] = []
     append = out.append
-    pos = offset
-    for gap, chunk in _CHUNK.findall(text):
-        pos += len(gap)
+    find = text.find
+    pos = 0
+    for chunk in text.split():
+        pos = find(chunk, pos)
+        start = offset + pos
+        pos += len(chunk)
         if chunk.isalpha():
-            end = pos + len(chunk)
-            append(Token(chunk, pos, end))
-            pos = end
+            append(Token(chunk, start, offset + pos))
         else:
             for word in _PLAIN_TOKEN.findall(chunk):
-                end = pos + len(word)
-                append(Token(word, pos, end))
-                pos = end
+                end = start + len(word)
+                append(Token(word, start, end))
+                start = end
     return out
 
 
