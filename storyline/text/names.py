@@ -202,11 +202,12 @@ class _Scanner:
         self.language = language
         self.g = gazetteer()
         self.tokens = tokens if tokens is not None else [tokenize(s.text, offset=s.start) for s in sentences]
-        self.words: set[str] = {t.text for toks in self.tokens for t in toks}
-        self.caps: list[list[int]] = [[i for i, t in enumerate(toks) if t.text[:1].isupper()] for toks in self.tokens]
-        self.mid_caps: set[str] = {toks[i].text for toks, caps in zip(self.tokens, self.caps) for i in caps
-                                   if i > 0 and toks[i - 1].text not in _OPENING
-                                   and not (i > 1 and toks[i - 1].text == toks[i - 2].text == ",")}
+        texts = [[t.text for t in toks] for toks in self.tokens]  # per sentence, read once
+        self.words: set[str] = set().union(*texts)
+        self.caps: list[list[int]] = [[i for i, w in enumerate(ws) if w[:1].isupper()] for ws in texts]
+        self.mid_caps: set[str] = {ws[i] for ws, caps in zip(texts, self.caps) for i in caps
+                                   if i > 0 and ws[i - 1] not in _OPENING
+                                   and not (i > 1 and ws[i - 1] == ws[i - 2] == ",")}
 
     def _drop_initial(self, tok: Token) -> bool:
         """Whether a capitalised sentence-initial word is just a capitalised common word."""
