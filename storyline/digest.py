@@ -114,14 +114,15 @@ def save_clusterer(store: Store, clusterer: StoryClusterer) -> None:
 def assign_stories(store: Store, items: Sequence[AnalyzedArticle], jobs: int | None = None) -> list[Story]:
     """Add these articles to the persistent story clustering; returns the stories they are in now.
 
-    Articles already assigned keep their story; new ones are added in publication order. Stories a
-    new article merged away are deleted from the store (their articles now belong to the survivor).
-    Only the stories these articles are scored against are read, and only those that changed written.
+    Articles already assigned keep their story; new ones are added in publication order. Stories
+    merged away by a consolidation round are deleted from the store (their articles now belong to
+    the survivor, which is rebuilt too, even when none of these articles joined it). Only the
+    stories these articles are scored against are read, and only those that changed written.
     """
     with store.atomic():
         clusterer = open_clusterer(store)
         touched = {clusterer.add(item) for item in time_order(items)}
-        touched = {clusterer.resolve(sid) for sid in touched}
+        touched = {clusterer.resolve(sid) for sid in touched | clusterer.removed}
         save_clusterer(store, clusterer)
         stories = clusterer.stories(touched)
         stories.sort(key=lambda story: story.id)

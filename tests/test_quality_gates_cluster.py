@@ -9,7 +9,15 @@ from __future__ import annotations
 import pytest
 
 from benchmarks._report import DATA, load_baseline
-from benchmarks.bench_cluster import agglomerative, dpg_duplicates, load_duc, load_ecb, ours, stability
+from benchmarks.bench_cluster import (
+    agglomerative,
+    dpg_duplicates,
+    load_duc,
+    load_ecb,
+    ours,
+    ours_events,
+    stability,
+)
 from storyline.stories.metrics import bcubed
 
 FLOORS = load_baseline().get("cluster", {})
@@ -28,16 +36,21 @@ def duc():  # type: ignore[no-untyped-def]
     return load_duc()
 
 
-def test_ecb_subtopic_floor_and_beats_the_tuned_tfidf_baseline(ecb) -> None:  # type: ignore[no-untyped-def]
-    ours_f1 = bcubed(ours(ecb.items), ecb.gold).f1
+def test_ecb_subtopic_events_and_stories_beat_the_tuned_tfidf_baseline(ecb) -> None:  # type: ignore[no-untyped-def]
+    # ECB+ subtopics are single events (two of the same kind per topic): measured against our events
+    # (stories split into events) for the target, and against our stories for the floor kept
+    # from before consolidation.
+    events_f1 = bcubed(ours_events(ecb.items), ecb.gold).f1
+    stories_f1 = bcubed(ours(ecb.items), ecb.gold).f1
     base_f1 = bcubed(agglomerative(ecb.items, FLOORS["ecb_baseline_distance"]), ecb.gold).f1
-    assert ours_f1 >= FLOORS["ecb_subtopic_f1"], ours_f1
-    assert ours_f1 > base_f1, (ours_f1, base_f1)
+    assert events_f1 >= FLOORS["ecb_subtopic_events_f1"], events_f1
+    assert stories_f1 >= FLOORS["ecb_subtopic_f1"], stories_f1
+    assert events_f1 > base_f1 and stories_f1 > base_f1, (events_f1, stories_f1, base_f1)
 
 
 def test_duc_floor_and_gap_to_the_tuned_tfidf_baseline(duc) -> None:  # type: ignore[no-untyped-def]
-    # Known miss (docs/BENCHMARKS.md): the batch baseline beats our online clustering on DUC; the
-    # gate keeps the floor and stops the gap from growing.
+    # Known miss (docs/BENCHMARKS.md): the batch baseline is level with or ahead of our online
+    # stories on DUC; the gate keeps the floor and stops the gap from growing.
     ours_f1 = bcubed(ours(duc.items), duc.gold).f1
     base_f1 = bcubed(agglomerative(duc.items, FLOORS["duc_baseline_distance"]), duc.gold).f1
     assert ours_f1 >= FLOORS["duc_f1"], ours_f1

@@ -1,0 +1,76 @@
+"""Story consolidation: stories an online pass split are merged in rounds every ``consolidate_every``
+articles, the same way however the stream is cut into runs, and never across a long silence."""
+
+from __future__ import annotations
+
+import json
+
+from test_stories_persistence import ecb_items
+
+from storyline.stories.cluster import ClusterConfig, StoryClusterer, _StoryState, cluster, time_order
+from storyline.stories.metrics import bcubed
+
+OFF = ClusterConfig(consolidate_every=10**9)
+
+
+def _labels(stories) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {aid: s.id for s in stories for aid in s.articles}
+
+
+def test_rounds_merge_stories_the_online_pass_split_without_mixing_events() -> None:
+    items = ecb_items(20)
+    gold = {it.id: it.article.external_id.split("_")[0] for it in items}  # ECB+ topic of each document
+    without, with_rounds = cluster(items, OFF), cluster(items)
+    before, after = bcubed(_labels(without), gold), bcubed(_labels(with_rounds), gold)
+    assert len(with_rounds) < len(without)
+    assert after.recall > before.recall + 0.02, (before, after)
+    assert after.precision >= before.precision - 0.02, (before, after)
+
+
+def test_rounds_fall_on_the_same_articles_however_the_stream_is_split() -> None:
+    items = time_order(ecb_items(20))
+    rows: dict[str, str] = {}
+    c = StoryClusterer()
+    merged = 0
+    cuts = iter([7, 93, 150, 1, 64, 200, 33])
+    start = 0
+    while start < len(items):
+        size = next(cuts, 1000)
+        for it in items[start:start + size]:
+            c.add(it)
+        start += size
+        merged += len(c.removed)
+        rows.update({sid: json.dumps(c.story_state(sid)) for sid in c.dirty})
+        for sid in c.removed:
+            rows.pop(sid, None)
+        core = json.loads(json.dumps(c.core_state()))
+        c = StoryClusterer.from_core(core, lambda ids: {s: json.loads(rows[s]) for s in ids if s in rows})
+    assert merged > 0  # the rounds did merge stories across the cuts
+    assert [(s.id, s.articles) for s in c.stories()] == [(s.id, s.articles) for s in cluster(items)]
+
+
+def test_a_state_saved_with_settings_that_no_longer_exist_still_opens() -> None:
+    c = StoryClusterer()
+    for it in time_order(ecb_items(2)):
+        c.add(it)
+    core = json.loads(json.dumps(c.core_state()))
+    core["config"]["merge_threshold"] = 0.16  # a setting of an older version
+    del core["config"]["story_threshold"]  # a setting that version did not have
+    saved = {sid: c.story_state(sid) for sid in {s.id for s in c.stories()}}
+    restored = StoryClusterer.from_core(core, lambda ids: {s: saved[s] for s in ids if s in saved})
+    assert restored.config.story_threshold == ClusterConfig().story_threshold
+    assert [s.articles for s in restored.stories()] == [s.articles for s in c.stories()]
+
+
+def test_stories_far_apart_in_time_need_a_stronger_match_to_merge() -> None:
+    c = StoryClusterer()
+    base = c.config.story_threshold
+
+    def story(first: float | None, last: float | None) -> _StoryState:
+        return _StoryState("s", "", [], first_time=first, last_time=last)
+
+    assert c._story_required(story(None, None), story(100, 120)) == base
+    assert c._story_required(story(100, 110), story(112, 130)) == base  # within the grace days
+    month = c._story_required(story(100, 110), story(140, 150))
+    year = c._story_required(story(100, 110), story(475, 480))
+    assert base + 0.1 < month < year <= base + c.config.max_fade
