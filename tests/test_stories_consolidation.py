@@ -74,3 +74,20 @@ def test_stories_far_apart_in_time_need_a_stronger_match_to_merge() -> None:
     month = c._story_required(story(100, 110), story(140, 150))
     year = c._story_required(story(100, 110), story(475, 480))
     assert base + 0.1 < month < year <= base + c.config.max_fade
+
+
+def test_merged_away_ids_resolve_in_one_step_and_leave_the_posting_lists_they_are_met_in() -> None:
+    c = StoryClusterer()
+    for it in time_order(ecb_items(8)):
+        c.add(it)
+    alias = c._alias
+    assert alias  # rounds merged stories
+    stale = [t for t, p in c._postings.items() if not alias.keys().isdisjoint(p)]
+    assert stale  # the index still names merged-away stories until a lookup meets them
+    before = [s.articles for s in c.stories()]
+    c._candidates([(t, 1.0) for t in stale], limit=10**6)
+    assert all(alias.keys().isdisjoint(c._postings[t]) for t in stale)
+    for gone in list(alias):
+        root = c.resolve(gone)
+        assert root not in alias and alias[gone] == root  # the chain now points straight at the survivor
+    assert [s.articles for s in c.stories()] == before
