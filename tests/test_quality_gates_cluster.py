@@ -16,6 +16,7 @@ from benchmarks.bench_cluster import (
     load_ecb,
     ours,
     ours_events,
+    small_runs,
     stability,
 )
 from storyline.stories.metrics import bcubed
@@ -55,6 +56,14 @@ def test_duc_floor_and_gap_to_the_tuned_tfidf_baseline(duc) -> None:  # type: ig
     base_f1 = bcubed(agglomerative(duc.items, FLOORS["duc_baseline_distance"]), duc.gold).f1
     assert ours_f1 >= FLOORS["duc_f1"], ours_f1
     assert ours_f1 >= base_f1 - FLOORS["duc_max_gap_to_baseline"], (ours_f1, base_f1)
+
+
+def test_small_fresh_inputs_keep_their_quality(ecb, duc) -> None:  # type: ignore[no-untyped-def]
+    # One ECB+ topic or two DUC clusters per run, as `storyline cluster FOLDER` sees them: these
+    # fell to 0.898 / 0.772 when consolidation only ran every 100 articles.
+    events, stories = small_runs(ecb, duc)
+    assert events.f1 >= FLOORS["small_ecb_events_f1"], events
+    assert stories.f1 >= FLOORS["small_duc_f1"], stories
 
 
 def test_one_at_a_time_with_saved_state_equals_batch(duc) -> None:  # type: ignore[no-untyped-def]

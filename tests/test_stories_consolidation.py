@@ -10,7 +10,7 @@ from test_stories_persistence import ecb_items
 from storyline.stories.cluster import ClusterConfig, StoryClusterer, _StoryState, cluster, time_order
 from storyline.stories.metrics import bcubed
 
-OFF = ClusterConfig(consolidate_every=10**9)
+OFF = ClusterConfig(consolidate_every=10**9, first_round=10**9)
 
 
 def _labels(stories) -> dict[str, str]:  # type: ignore[no-untyped-def]
@@ -91,3 +91,24 @@ def test_merged_away_ids_resolve_in_one_step_and_leave_the_posting_lists_they_ar
         root = c.resolve(gone)
         assert root not in alias and alias[gone] == root  # the chain now points straight at the survivor
     assert [s.articles for s in c.stories()] == before
+
+
+def test_rounds_come_early_in_a_streams_life_then_every_hundred_articles() -> None:
+    rounds: list[int] = []
+
+    class Recording(StoryClusterer):
+        def consolidate(self) -> None:
+            rounds.append(len(self._article_story))
+            super().consolidate()
+
+    items = time_order(ecb_items(20))
+    first = Recording()
+    for it in items[:250]:
+        first.add(it)
+    saved = {sid: json.loads(json.dumps(first.story_state(sid))) for sid in first.dirty}
+    core = json.loads(json.dumps(first.core_state()))
+    second = Recording.from_core(core, loader=lambda ids: {s: saved[s] for s in ids if s in saved})
+    for it in items[250:400]:
+        second.add(it)
+    # a small input gets its rounds too; the schedule continues across a save and restore
+    assert rounds == [10, 20, 40, 80, 160, 260, 360]

@@ -65,7 +65,7 @@ def test_runs_against_the_store_equal_one_batch(tmp_path: Path) -> None:
 
 
 def test_a_run_loads_only_candidate_stories_and_writes_only_changed_ones(tmp_path: Path) -> None:
-    items = time_order(ecb_items(12))
+    items = time_order(ecb_items(20))
     with Store(tmp_path / "s.db") as store:
         store.add_articles([it.article for it in items])
         assign_stories(store, items[:-1])
