@@ -16,7 +16,7 @@ import json
 import os
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from benchmarks._report import DATA, SEEDS, load_baseline, table, write_section
 from storyline.model import AnalyzedArticle, Article, normalize_for_hash
@@ -103,12 +103,9 @@ def subset(ls: LabeledSet, ids: set[str]) -> tuple[list[AnalyzedArticle], dict[s
 
 
 def _config(threshold: float | None, story_threshold: float | None) -> ClusterConfig:
-    cfg = ClusterConfig()
-    if threshold is not None:
-        cfg.threshold = threshold
-    if story_threshold is not None:
-        cfg.story_threshold = story_threshold
-    return cfg
+    """The default config with the thresholds under test (None keeps a default)."""
+    given = {"threshold": threshold, "story_threshold": story_threshold}
+    return replace(ClusterConfig(), **{k: v for k, v in given.items() if v is not None})
 
 
 def ours(items: Sequence[AnalyzedArticle], threshold: float | None = None,

@@ -58,9 +58,9 @@ positions; the other halves are held out), mean B-cubed F1 of the two (ECB+ / DU
 (0.857/0.851), 0.18 → 0.863, **0.20 → 0.867 (0.890/0.844)**, 0.22 → 0.854, 0.24 → 0.823, 0.26 →
 0.797. That grid is for the term weights of ``features`` (``TF_DAMP`` 0.5, ``MAX_TERMS`` 300),
 chosen on the same train halves: with the former full log tf and 160 terms the best was 0.24 →
-0.858 (0.893/0.822); held-out F1 went from 0.874/0.711 to 0.882/0.776. ``MERGE_THRESHOLD`` 0.16
-came from the same kind of grid (0.10-0.16 and off; 0.12 → 0.863 with the new weights; replaced by
-consolidation, above). Average
+0.858 (0.893/0.822); held-out F1 went from 0.874/0.711 to 0.882/0.776. Bridging merges then had
+their own threshold, 0.16, from the same kind of grid (0.10-0.16 and off; 0.12 → 0.863 with the new
+weights); they now use ``STORY_THRESHOLD`` (above). Average
 linkage to the centroid beat plain centroid cosine and best-member similarity by 0.02-0.04 F1.
 Tried and dropped on the train halves (no gain in the mean): event sub-centroids (an article
 joins when close to any of the story's 4-8 most recent event centroids, 0.825-0.857), a
@@ -254,13 +254,10 @@ class StoryClusterer:
         return self._tick(sid)
 
     def _tick(self, sid: str) -> str:
-        """Count one article; every ``consolidate_every`` articles of the stream's life, consolidate.
-        The count is part of the saved state, so the rounds fall on the same articles however a
-        stream is split into runs (one at a time or in one batch gives the same stories)."""
+        """Count one article and consolidate when a round is due: early in a stream's life (after 10,
+        20, 40, 80 articles, so a small input gets its rounds too), then every ``consolidate_every``.
+        The gap depends only on the saved article count, so any split into runs gives the same rounds."""
         self._since += 1
-        # Rounds come early in a stream's life (after 10, 20, 40, 80 articles) and then every
-        # ``consolidate_every``: a small input gets its rounds too. The gap depends only on how
-        # many articles the stream has seen, so any split into runs gives the same rounds.
         seen_at_last_round = len(self._article_story) - self._since
         gap = min(self.config.consolidate_every, max(self.config.first_round, seen_at_last_round))
         if self._since >= gap:
@@ -302,13 +299,13 @@ class StoryClusterer:
         their index candidates, while the pair's similarity reaches ``story_threshold`` raised by
         the same time fade as an article's threshold. A merged story is scored again at once.
         """
-        touched = sorted({self.resolve(s) for s in self._touched if s in self._order},
-                         key=self._order.__getitem__)
+        touched = sorted({self.resolve(s) for s in self._touched}, key=self._order.__getitem__)
         self._touched.clear()
         heap: list[tuple[float, int, int, str, str, int, int]] = []
         version: dict[str, int] = {}
         for sid in touched:
-            if self._alive(sid) and self._story(sid).count >= self.config.recheck_growth * self._story(sid).checked:
+            state = self._story(sid)
+            if state.count >= self.config.recheck_growth * state.checked:
                 self._push_pairs(heap, sid, version)
         while heap:
             _, _, _, a, b, va, vb = heapq.heappop(heap)
