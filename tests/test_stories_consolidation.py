@@ -112,3 +112,31 @@ def test_rounds_come_early_in_a_streams_life_then_every_hundred_articles() -> No
         second.add(it)
     # a small input gets its rounds too; the schedule continues across a save and restore
     assert rounds == [10, 20, 40, 80, 160, 260, 360]
+
+
+def test_a_clear_preference_merges_below_the_story_threshold_and_an_ambiguous_one_does_not() -> None:
+    c = StoryClusterer()
+    cfg = c.config
+    sim = (cfg.clear_threshold + cfg.story_threshold) / 2  # under the story threshold, over the clear one
+
+    def story(sid: str, centroid: dict[str, float], first: float | None = None) -> _StoryState:
+        c._order[sid] = len(c._order)
+        return _StoryState(sid, "", [sid], centroid, count=1, first_time=first, last_time=first)
+
+    x = story("sx", {"a": 1.0})
+    y = story("sy", {"a": sim, "b": (1 - sim * sim) ** 0.5})
+    assert abs(c._story_similarity(x, y) - sim) < 1e-9
+
+    def pushed(second: float, a: _StoryState = x, b: _StoryState = y) -> bool:
+        heap: list = []  # type: ignore[type-arg]
+        c._push_pair(heap, a, b, {}, second)
+        return bool(heap)
+
+    assert pushed(sim / (cfg.clear_ratio * 1.2))  # the next-best candidate is far behind: merge
+    assert not pushed(sim / (cfg.clear_ratio * 0.9))  # the next best is nearly as close: ambiguous
+    assert not pushed(float("inf"))  # not the story's best candidate: the story threshold holds
+    far = story("sz", y.centroid, first=1000.0)
+    near = story("sw", x.centroid, first=998.0)
+    month = story("sv", x.centroid, first=960.0)
+    assert pushed(0.0, near, far)  # within the grace days
+    assert not pushed(0.0, month, far)  # a month of silence raises the clear threshold by the fade
