@@ -353,21 +353,21 @@ class StoryClusterer:
         others = [c for c in self._candidates(top, self.config.story_candidates + 1) if c != sid]
         self._load(others)
         scored = sorted(((self._story_similarity(state, self._story(o)), o) for o in others), reverse=True)
-        for i, (_, other) in enumerate(scored):
+        for i, (sim, other) in enumerate(scored):
             second = (scored[1][0] if len(scored) > 1 else 0.0) if i == 0 else math.inf
-            self._push_pair(heap, state, self._story(other), version, second)
+            self._push_pair(heap, state, self._story(other), version, second, sim)
 
     def _push_pair(self, heap: list[_Pair], x: _StoryState, y: _StoryState, version: dict[str, int],
-                   second: float = math.inf) -> None:
+                   second: float = math.inf, sim: float | None = None) -> None:
         """Push the pair if it may merge: at ``story_threshold``, or, when ``y`` is ``x``'s best
         candidate and ``second`` the next-best similarity (``inf`` otherwise), at the lower ``clear_threshold`` if ``y``
         is a clear preference, ``clear_ratio`` times as similar (a fragment of a broad topic that
-        looks like nothing else). Both are raised by the time fade."""
+        looks like nothing else). Both are raised by the time fade. ``sim``: their similarity, when known."""
         cfg = self.config
         required = self._story_required(x, y)
         clear = max(cfg.clear_threshold, cfg.clear_ratio * second)
         required = min(required, clear + required - cfg.story_threshold)
-        margin = self._story_similarity(x, y) - required
+        margin = (self._story_similarity(x, y) if sim is None else sim) - required
         if margin >= 0:
             rank = self._order
             a, b = (x.id, y.id) if rank[x.id] < rank[y.id] else (y.id, x.id)
