@@ -140,3 +140,15 @@ def test_a_clear_preference_merges_below_the_story_threshold_and_an_ambiguous_on
     month = story("sv", x.centroid, first=960.0)
     assert pushed(0.0, near, far)  # within the grace days
     assert not pushed(0.0, month, far)  # a month of silence raises the clear threshold by the fade
+
+
+def test_an_article_is_compared_with_the_capped_candidates_only_however_many_stories_exist() -> None:
+    cfg = ClusterConfig(consolidate_every=10**9, first_round=10**9, candidates=5)
+    c = StoryClusterer(cfg)
+    most = 0
+    for it in time_order(ecb_items(20)):
+        before = c.comparisons
+        c.add(it)
+        most = max(most, c.comparisons - before)
+    assert len(c) > 4 * cfg.candidates  # far more stories than candidates
+    assert 0 < most <= 2 * cfg.candidates - 1  # the candidates, plus a bridging-merge test per extra match

@@ -236,6 +236,7 @@ class StoryClusterer:
         self._order: dict[str, int] = {}  # story id → opening rank
         self._since = 0  # articles added since the last consolidation round
         self._touched: set[str] = set()  # stories joined since the last consolidation round
+        self.comparisons = 0  # similarities computed in this process (article-story and story-story): the work done
 
     # -- assignment -------------------------------------------------------------------------
 
@@ -274,6 +275,7 @@ class StoryClusterer:
         for other in matches[1:]:  # the article bridges two stories: merge them when they agree
             if self._alive(other) and self._alive(sid):
                 a, b = self._story(sid), self._story(other)
+                self.comparisons += 1
                 if self._story_similarity(a, b) >= self._story_required(a, b):
                     sid = self._merge(sid, other)
         return self._tick(sid)
@@ -352,6 +354,7 @@ class StoryClusterer:
         top = heapq.nlargest(self.config.query_terms, state.centroid.items(), key=itemgetter(1))
         others = [c for c in self._candidates(top, self.config.story_candidates + 1) if c != sid]
         self._load(others)
+        self.comparisons += len(others)
         scored = sorted(((self._story_similarity(state, self._story(o)), o) for o in others), reverse=True)
         for i, (sim, other) in enumerate(scored):
             second = (scored[1][0] if len(scored) > 1 else 0.0) if i == 0 else math.inf
@@ -367,7 +370,10 @@ class StoryClusterer:
         required = self._story_required(x, y)
         clear = max(cfg.clear_threshold, cfg.clear_ratio * second)
         required = min(required, clear + required - cfg.story_threshold)
-        margin = (self._story_similarity(x, y) if sim is None else sim) - required
+        if sim is None:
+            sim = self._story_similarity(x, y)
+            self.comparisons += 1
+        margin = sim - required
         if margin >= 0:
             rank = self._order
             a, b = (x.id, y.id) if rank[x.id] < rank[y.id] else (y.id, x.id)
@@ -478,6 +484,7 @@ class StoryClusterer:
         found = []
         candidates = self._candidates(top)
         self._load(candidates)
+        self.comparisons += len(candidates)
         for sid in candidates:
             state = self._story(sid)
             margin = self.score(vec, state) - self.required(vec, state)
