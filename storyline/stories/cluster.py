@@ -324,7 +324,8 @@ class StoryClusterer:
 
         Best pair first (average linkage), between the stories joined since the last round and
         their index candidates, while the pair's similarity reaches ``story_threshold`` raised by
-        the same time fade as an article's threshold. A merged story is scored again at once.
+        the same time fade as an article's threshold, or ``clear_threshold`` (plus the fade) for a
+        story's clear preference (``_push_pair``). A merged story is scored again at once.
         """
         touched = sorted({self.resolve(s) for s in self._touched}, key=self._order.__getitem__)
         self._touched.clear()
