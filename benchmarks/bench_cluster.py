@@ -494,18 +494,19 @@ NOTES = """Notes.
   percent are flagged as near-duplicates. Ingest (JSONL reader) and text analysis run in worker
   processes (`storyline.text.parallel`, the same pool `storyline digest --jobs` uses), pipelined
   with the clustering in the main process.
-- Scale, the 100k stream above (2026-12-04 02:13 UTC, 9c8a56f, machine otherwise idle): end to end
-  **284 articles/s: under the 300 target in this run.** Today's runs on this VM: 303/s at 4601ddb
-  (01:50 UTC) and 284/s here, against 361/s at b03d286 yesterday. The VM has slowed: text analysis,
-  whose code did not change, took 2.27, 2.56 and 2.80 CPU ms/article in those three runs; clustering
-  2.14, 2.63 and 2.77 (the clear-preference rule merges more, so rounds re-score more: about 5-10 %
-  of the rise). Three processes share 2 cores: per article 2.80 ms of analysis in the workers plus
-  3.39 ms in the main process (2.77 clustering, the rest unpickling analyses) is 6.2 CPU ms, so 2
-  cores cannot exceed ~320/s on this run's VM; moving work between processes would not reach a
-  safe margin, only less work would. Memory: at most 1.6 GB for all processes (target 4 GB: met).
+- Scale, the 100k stream above (2026-12-04 02:33 UTC, 87a410c, machine otherwise idle): end to end
+  331 articles/s (target 300: met in this run). The same code and the same work (the similarities
+  computed per window are identical) gave 284/s half an hour earlier (9c8a56f) and 303/s at 4601ddb;
+  yesterday's run (b03d286) gave 361/s. The VM's speed swings: text analysis, whose code did not
+  change, took 2.27, 2.56, 2.80 and 2.41 CPU ms/article in those four runs, and clustering 2.14,
+  2.63, 2.77 and 2.36 (the clear-preference rule merges more, so rounds re-score more: about 5-10 %
+  of the rise from b03d286). Three processes share 2 cores: in the slow run analysis (2.80 ms) plus
+  the main process (3.39 ms: clustering, unpickling analyses) came to 6.2 CPU ms per article, a
+  ceiling of ~320/s, so on a slow day the target is missed whatever the split between processes;
+  only less work gives a safe margin. Memory: at most 1.6 GB for all processes (target 4 GB: met).
   **Growth (target < 1.5x from 10k to 100k): met.** Clustering CPU per article, last window /
-  first window, 1.42x in this run (0.98x, 1.71x, 1.27x in the three runs before; the windows swing
-  with the VM's load). The work itself does not grow: similarities computed per article (the new
+  first window, 1.29x here (1.42x, 0.98x, 1.71x, 1.27x in the four runs before; the windows swing
+  with the VM's load). The work itself does not grow: similarities computed per article (the
   last column, independent of the load) are 18.4 in the first window, while posting lists and
   stories fill, then 22.8 at 20k and 21.9 at 100k (last / second window 0.96x). Nothing compares
   all pairs: the index is capped (32 stories per term, at most 20 scored per article and 5 per
