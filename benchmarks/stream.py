@@ -211,8 +211,12 @@ def run_stream(n: int) -> str:
 
     r = run(n, window=max(1000, min(10_000, n // 5)))
     rows = [[f"{k:,}", ms, cl, cmp] for k, ms, cl, cmp in r.windows]
-    work = (r.windows[-1][3] / r.windows[0][3]) if len(r.windows) > 1 and r.windows[0][3] else float("nan")
-    growth = (r.windows[-1][2] / r.windows[0][2]) if len(r.windows) > 1 and r.windows[0][2] else float("nan")
+
+    def last_over(column: int, first: int = 0) -> float:
+        """A window column's last value over its value in window ``first`` (nan when there is none)."""
+        base = r.windows[first][column] if len(r.windows) > first + 1 else 0.0
+        return r.windows[-1][column] / base if base else float("nan")
+
     return (f"### Stream: {r.n:,} generated Dutch articles (benchmarks/stream.py), ingest + analysis + clustering\n\n"
             f"End to end {r.n / r.seconds:.0f} articles/s ({r.seconds:.0f} s wall). Ingest + analysis run in "
             f"{r.jobs} worker processes, pipelined with clustering in the main process: analysis "
@@ -223,10 +227,10 @@ def run_stream(n: int) -> str:
             f"(wall). Peak memory {r.peak_mb:.0f} MB in the main process, {r.worker_peak_mb:.0f} MB in the largest "
             f"worker: at most {r.peak_mb + r.jobs * r.worker_peak_mb:.0f} MB for all {r.jobs + 1} processes (an upper "
             f"bound: forked workers share the parent's pages); {r.stories:,} stories; {r.duplicates} flagged "
-            f"as near-duplicates. Clustering CPU time per article, last window / first window: {growth:.2f}x"
-            + (f" (last / second window: {r.windows[-1][2] / r.windows[1][2]:.2f}x)" if len(r.windows) > 2 else "")
+            f"as near-duplicates. Clustering CPU time per article, last window / first window: {last_over(2):.2f}x"
+            + (f" (last / second window: {last_over(2, 1):.2f}x)" if len(r.windows) > 2 else "")
             + f". Similarities computed per article (article-story and story-story, the clustering's work, "
-            f"independent of the machine's load), last window / first window: {work:.2f}x.\n\n"
+            f"independent of the machine's load), last window / first window: {last_over(3):.2f}x.\n\n"
             + table(["articles so far", "ms/article end to end (window)", "CPU ms/article clustering (window)",
                      "similarities computed per article (window)"], rows))
 

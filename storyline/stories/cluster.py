@@ -359,10 +359,11 @@ class StoryClusterer:
         others = [c for c in self._candidates(top, self.config.story_candidates + 1) if c != sid]
         self._load(others)
         self.comparisons += len(others)
-        scored = sorted(((self._story_similarity(state, self._story(o)), o) for o in others), reverse=True)
+        stories = {o: self._story(o) for o in others}
+        scored = sorted(((self._story_similarity(state, stories[o]), o) for o in others), reverse=True)
+        second = scored[1][0] if len(scored) > 1 else 0.0
         for i, (sim, other) in enumerate(scored):
-            second = (scored[1][0] if len(scored) > 1 else 0.0) if i == 0 else math.inf
-            self._push_pair(heap, state, self._story(other), version, second, sim)
+            self._push_pair(heap, state, stories[other], version, second if i == 0 else math.inf, sim)
 
     def _push_pair(self, heap: list[_Pair], x: _StoryState, y: _StoryState, version: dict[str, int],
                    second: float = math.inf, sim: float | None = None) -> None:
@@ -371,9 +372,8 @@ class StoryClusterer:
         is a clear preference, ``clear_ratio`` times as similar (a fragment of a broad topic that
         looks like nothing else). Both are raised by the time fade. ``sim``: their similarity, when known."""
         cfg = self.config
-        required = self._story_required(x, y)
         clear = max(cfg.clear_threshold, cfg.clear_ratio * second)
-        required = min(required, clear + required - cfg.story_threshold)
+        required = min(cfg.story_threshold, clear) + self._story_fade(x, y)
         if sim is None:
             sim = self._story_similarity(x, y)
             self.comparisons += 1
@@ -385,10 +385,13 @@ class StoryClusterer:
 
     def _story_required(self, a: _StoryState, b: _StoryState) -> float:
         """The similarity two stories need to merge, raised by the time between them."""
+        return self.config.story_threshold + self._story_fade(a, b)
+
+    def _story_fade(self, a: _StoryState, b: _StoryState) -> float:
+        """How much the time between two stories raises what they need to merge (0 when undated)."""
         if None in (a.first_time, a.last_time, b.first_time, b.last_time):
-            return self.config.story_threshold
-        gap = max(b.first_time - a.last_time, a.first_time - b.last_time, 0.0)  # type: ignore[operator]
-        return self.config.story_threshold + self._fade(gap)
+            return 0.0
+        return self._fade(max(b.first_time - a.last_time, a.first_time - b.last_time, 0.0))  # type: ignore[operator]
 
     def _fade(self, gap: float) -> float:
         """How much a match must be stronger after ``gap`` days of silence (none within the grace days)."""
