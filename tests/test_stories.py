@@ -167,13 +167,13 @@ def test_candidates_come_from_an_index_not_from_all_stories() -> None:
         c.add(_synthetic(i, i, rng))  # 1500 distinct topics
     assert len(c) >= 1400
     scored = 0
-    original = c.score
+    original = c._scores
 
-    def counting(vec, state):  # type: ignore[no-untyped-def]
+    def counting(vec, encoded, states):  # type: ignore[no-untyped-def]
         nonlocal scored
-        scored += 1
-        return original(vec, state)
+        scored += len(states)
+        return original(vec, encoded, states)
 
-    c.score = counting  # type: ignore[method-assign]
+    c._scores = counting  # type: ignore[method-assign]
     c.add(_synthetic(99_999, 7, rng))
     assert 1 <= scored <= CANDIDATES

