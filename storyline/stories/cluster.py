@@ -112,7 +112,6 @@ import math
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import Any
 
 from storyline.dedupe import DuplicateIndex
@@ -123,6 +122,7 @@ from storyline.stories.features import (
     Encoded,
     TermSpace,
     cosine,
+    strongest,
     vectorize,
 )
 
@@ -191,7 +191,8 @@ class _StoryState:
     last_time: float | None = None
     duplicates: dict[str, list[str]] = field(default_factory=dict)
     checked: int = 0  # its size when consolidation last scored it against its candidates
-    encoded: Encoded | None = field(default=None, repr=False, compare=False)  # the centroid's arrays while unchanged
+    encoded: Encoded | None = field(default=None, repr=False, compare=False)  # the centroid's arrays, as last encoded
+    stale: bool = field(default=True, repr=False, compare=False)  # the centroid changed since (keys only added)
 
 
 _Pair = tuple[float, int, int, str, str, int, int, str, float]
@@ -269,8 +270,9 @@ class StoryClusterer:
                 self._dirty.add(sid)
                 return self._tick(sid)
         vec = vectorize(item, self._dfs)
-        top = heapq.nlargest(self.config.query_terms, vec.terms.items(), key=itemgetter(1))
-        matches = self._matches(vec, self._space.encode(vec.terms), top)
+        encoded = self._space.encode(vec.terms)
+        top = strongest(vec.terms, encoded, self.config.query_terms)
+        matches = self._matches(vec, encoded, top)
         if not matches:
             sid = story_id_for(aid)
             while sid in self._order:  # founding ids sharing a prefix (every id ever opened is in _order)
@@ -334,9 +336,11 @@ class StoryClusterer:
         return [d / (a.count * b.count) for d, b in zip(dots, others, strict=True)]
 
     def _encoded(self, state: _StoryState) -> Encoded:
-        """A story's centroid as arrays, encoded again only after it changed."""
-        if state.encoded is None:
-            state.encoded = self._space.encode(state.centroid)
+        """A story's centroid as arrays, encoded again only after it changed: a joined article only
+        adds keys, so the numbers of the old ones are kept; a cut centroid (``encoded`` None) starts over."""
+        if state.stale or state.encoded is None:
+            state.encoded = self._space.encode(state.centroid, state.encoded)
+            state.stale = False
         return state.encoded
 
     # -- consolidation ----------------------------------------------------------------------
@@ -375,7 +379,7 @@ class StoryClusterer:
         state = self._story(sid)
         state.checked = state.count
         self._dirty.add(sid)
-        top = heapq.nlargest(self.config.query_terms, state.centroid.items(), key=itemgetter(1))
+        top = strongest(state.centroid, self._encoded(state), self.config.query_terms)
         others = [c for c in self._candidates(top, self.config.story_candidates + 1) if c != sid]
         self._load(others)
         self.comparisons += len(others)
@@ -436,8 +440,9 @@ class StoryClusterer:
         k.count += g.count
         if len(k.centroid) > CENTROID_SLACK * self.config.centroid_terms:
             k.centroid = dict(heapq.nlargest(self.config.centroid_terms, k.centroid.items(), key=lambda kv: kv[1]))
+            k.encoded = None
+        k.stale = True
         k.norm = sum(v * v for v in k.centroid.values()) ** 0.5 or 1.0
-        k.encoded = None
         k.members.extend(g.members)
         while len(k.members) > self.config.members:
             k.members.popleft()
@@ -539,7 +544,8 @@ class StoryClusterer:
         if len(cen) > CENTROID_SLACK * cfg.centroid_terms:
             keep = heapq.nlargest(cfg.centroid_terms, cen.items(), key=lambda kv: kv[1])
             state.centroid = cen = dict(keep)
-        state.encoded = None
+            state.encoded = None
+        state.stale = True
         if cfg.linkage != "average":  # only centroid-cosine scoring divides by the norm
             state.norm = sum(v * v for v in cen.values()) ** 0.5 or 1.0
         state.count += 1

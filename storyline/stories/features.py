@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import islice
 
 import numpy as np
 
@@ -281,19 +282,25 @@ class TermSpace:
         self.numbers: dict[str, int] = {}
         self._scratch = np.zeros(1 << 12)
 
-    def encode(self, terms: dict[str, float]) -> Encoded:
-        """The arrays of a term → weight dict (new terms get the next numbers)."""
+    def encode(self, terms: dict[str, float], known: Encoded | None = None) -> Encoded:
+        """The arrays of a term → weight dict (new terms get the next numbers). ``known``: an earlier
+        encoding of the same dict when keys have only been added since (values may have changed), so
+        only the added keys are looked up (a 600-term centroid costs a third)."""
         numbers = self.numbers
-        ids = list(map(numbers.get, terms))
+        start = 0 if known is None else len(known.ids)
+        ids = list(map(numbers.get, islice(terms, start, None) if start else terms))
         if None in ids:
-            for k, t in enumerate(terms):
+            for k, t in enumerate(islice(terms, start, None)):
                 if ids[k] is None:
                     ids[k] = numbers[t] = len(numbers)
             if len(numbers) > len(self._scratch):
                 grown = np.zeros(2 * len(numbers))
                 grown[: len(self._scratch)] = self._scratch
                 self._scratch = grown
-        return Encoded(np.array(ids, dtype=np.intp), np.fromiter(terms.values(), dtype=np.float64, count=len(terms)))
+        array = np.array(ids, dtype=np.intp)
+        if known is not None:
+            array = np.concatenate([known.ids, array])
+        return Encoded(array, np.fromiter(terms.values(), dtype=np.float64, count=len(terms)))
 
     def dots(self, a: Encoded, others: list[Encoded]) -> list[float]:
         """``dot(a, b)`` for every ``b`` in ``others``: ``a`` is spread over the scratch row once and
@@ -308,3 +315,11 @@ class TermSpace:
             scratch[a.ids] = 0.0
         owner = np.repeat(np.arange(len(others)), [len(b.ids) for b in others])
         return np.bincount(owner, weights=products, minlength=len(others)).tolist()
+
+
+def strongest(terms: dict[str, float], encoded: Encoded, n: int) -> list[tuple[str, float]]:
+    """The ``n`` heaviest (term, weight) pairs of ``terms`` (``encoded``: its arrays), heaviest first,
+    ties in term order: what ``heapq.nlargest(n, terms.items(), key=itemgetter(1))`` gives, sorted by numpy."""
+    order = np.argsort(-encoded.values, kind="stable")[:n]
+    keys = list(terms)
+    return list(zip([keys[i] for i in order.tolist()], encoded.values[order].tolist()))
