@@ -24,7 +24,17 @@ from dataclasses import dataclass, field
 
 from storyline.model import AnalyzedArticle, Event, PartialDate, SourceRef, Story
 from storyline.stories.cluster import THRESHOLD
-from storyline.stories.features import ArticleVector, cosine, day_number, day_span, dot, name_key, vectorize
+from storyline.stories.features import (
+    ArticleVector,
+    Encoded,
+    TermSpace,
+    cosine,
+    day_number,
+    day_span,
+    name_key,
+    strongest,
+    vectorize,
+)
 from storyline.stories.labels import best_phrase
 
 EVENT_THRESHOLD = 0.08
@@ -96,25 +106,31 @@ def _online(vecs: list[ArticleVector], threshold: float) -> list[_Group]:
     groups: list[_Group] = []
     sums: list[dict[str, float]] = []
     postings: dict[str, list[int]] = {}
+    space = TermSpace()
+    encoded: list[Encoded | None] = []  # each event's sum as arrays; None after it changed
     for i, v in enumerate(vecs):
         probe = _Group([i], [v.time] if v.time is not None else [])
-        top = heapq.nlargest(ONLINE_QUERY_TERMS, v.terms.items(), key=lambda kv: kv[1])
+        article = space.encode(v.terms)
+        top = strongest(v.terms, article, ONLINE_QUERY_TERMS)
         votes: dict[int, float] = {}
         for term, w in top:
             for k in postings.get(term, ()):
                 votes[k] = votes.get(k, 0.0) + w
+        near = [k for k in sorted(heapq.nlargest(ONLINE_CANDIDATES, votes, key=votes.__getitem__))
+                if _compatible(groups[k], probe)]
+        for k in near:
+            if encoded[k] is None:
+                encoded[k] = space.encode(sums[k])
         best, pick = threshold, None
-        for k in sorted(heapq.nlargest(ONLINE_CANDIDATES, votes, key=votes.__getitem__)):
-            g = groups[k]
-            if not _compatible(g, probe):
-                continue
-            s = dot(v.terms, sums[k]) / len(g.members)
+        for k, shared in zip(near, space.dots(article, [encoded[k] for k in near]), strict=True):  # type: ignore[misc]
+            s = shared / len(groups[k].members)
             if s >= best:
                 best, pick = s, k
         if pick is None:
             pick = len(groups)
             groups.append(_Group([i], [v.time] if v.time is not None else []))
             sums.append(dict(v.terms))
+            encoded.append(None)
         else:
             g = groups[pick]
             g.members.append(i)
@@ -125,6 +141,7 @@ def _online(vecs: list[ArticleVector], threshold: float) -> list[_Group]:
                 acc[t] = acc.get(t, 0.0) + w
             if len(acc) > 600:
                 sums[pick] = dict(heapq.nlargest(300, acc.items(), key=lambda kv: kv[1]))
+            encoded[pick] = None
         for term, _ in top:
             posting = postings.setdefault(term, [])
             if pick in posting:
