@@ -8,6 +8,8 @@ How an article is matched (all from ``features.vectorize``):
 2. Each candidate is scored by ``CENTROID_SHARE * cos(article, centroid) + (1 - CENTROID_SHARE) *
    max cos(article, recent member)``. Centroids keep the ``CENTROID_TERMS`` strongest terms and at
    most ``MEMBERS`` recent member vectors are kept, so a story of 5,000 articles costs the same.
+   An article's similarities to its candidates are numpy gathers over numbered terms
+   (``features.TermSpace``), with each centroid's arrays kept until it changes.
 3. Time: when both sides are dated, the threshold rises with the gap since the story's last
    article (``FADE_PER_LOG_DAY`` per log-day past ``GRACE_DAYS``), so a story fades when nothing new
    arrives but a strongly matching article can still pick it up again.
