@@ -63,6 +63,18 @@ def test_reports_dated_far_apart_are_never_one_event(seeds) -> None:  # type: ig
     assert len(split_events(story, [a, later])) == 2
 
 
+def test_copies_join_their_originals_event(seeds) -> None:  # type: ignore[no-untyped-def]
+    copies = {f"copy-{k}-{it.id}": it for it in seeds for k in range(3)}  # three copies of each report
+    story = Story("s", "", [it.id for it in seeds] + list(copies),
+                  duplicates=[[it.id, *(c for c, o in copies.items() if o is it)] for it in seeds])
+    events = split_events(story, seeds)  # copies are not analysed again: they follow their original
+    event_of = {a: e.id for e in events for a in e.articles}
+    assert sorted(event_of) == sorted(story.articles)
+    assert all(event_of[c] == event_of[o.id] for c, o in copies.items())
+    assert [short(seeds, [a for a in e.articles if not a.startswith("copy")]) for e in events] == [
+        ["004"], ["000", "001", "002", "003"]]
+
+
 def test_cli_cluster_json_uses_file_names_and_jsonl_ids(tmp_path: Path) -> None:
     _register()
     runner = CliRunner()

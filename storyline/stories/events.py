@@ -345,6 +345,9 @@ def split_events(story: Story, items: Sequence[AnalyzedArticle], threshold: floa
     """
     by_id = {it.id: it for it in items}
     copies = {c: g[0] for g in story.duplicates for c in g[1:]}
+    copies_of: dict[str, list[str]] = {}
+    for copy, original in copies.items():
+        copies_of.setdefault(original, []).append(copy)
     order = [aid for aid in story.articles if aid in by_id and aid not in copies]
     order.sort(key=lambda a: (day_number(by_id[a].article.published) is None,
                               day_number(by_id[a].article.published) or 0.0))
@@ -358,8 +361,7 @@ def split_events(story: Story, items: Sequence[AnalyzedArticle], threshold: floa
     events = []
     for g in groups:
         members = [order[i] for i in sorted(g.members)]
-        for orig in list(members):
-            members += [c for c, o in copies.items() if o == orig]
+        members += [c for orig in list(members) for c in copies_of.get(orig, ())]
         its = [by_id[a] for a in members if a in by_id]
         when, desc = event_time(its)
         label = label_event([by_id[order[i]] for i in sorted(g.members)], story_items, total, cache)
