@@ -68,11 +68,18 @@ def minhash(text: str) -> LeanMinHash | None:
 
 
 def _minhash_normalized(normalized: str) -> LeanMinHash | None:
-    """``minhash`` of text already passed through ``normalize_for_hash`` (the index has it at hand)."""
+    """``minhash`` of text already passed through ``normalize_for_hash``."""
+    values = _hashvalues_normalized(normalized)
+    return None if values is None else LeanMinHash(seed=SEED, hashvalues=values, scheme=_TEMPLATE.scheme)
+
+
+def _hashvalues_normalized(normalized: str) -> np.ndarray | None:
+    """The signature's values (what the index keeps: a plain array, no MinHash object), or None when
+    the text is too short to judge copying."""
     sh = _shingles_of(_WORD.findall(normalized))
     if len(sh) < MIN_WORDS - SHINGLE + 1:
         return None
-    return _signature(sh)
+    return _hashvalues(sh)
 
 
 _PERM_A, _PERM_B = _TEMPLATE.permutations
@@ -80,40 +87,50 @@ _SCHEME_WIDTH = 32  # the affine32 scheme of datasketch 2 (the default): 32-bit 
 assert _TEMPLATE.scheme == "affine32"
 
 
-def _signature(values: set[bytes]) -> LeanMinHash:
-    """What ``MinHash(...).update_batch(values)`` computes, vectorised: crc32 of each value, datasketch's
+def _hashvalues(values: set[bytes]) -> np.ndarray:
+    """The values of ``MinHash(...).update_batch(values)``, vectorised: crc32 of each value, datasketch's
     pre-mix, the affine permutations, the minimum per permutation (tests compare it with MinHash)."""
     hv = _fmix(np.fromiter(map(zlib.crc32, values), dtype=np.uint32, count=len(values)), _SCHEME_WIDTH)
     phv = hv.reshape(-1, 1) * _PERM_A + _PERM_B
-    hashvalues = np.minimum(_TEMPLATE.hashvalues, phv.min(axis=0))
-    return LeanMinHash(seed=SEED, hashvalues=hashvalues, scheme=_TEMPLATE.scheme)
+    return np.minimum(_TEMPLATE.hashvalues, phv.min(axis=0))
+
+
+def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of two signatures: what ``LeanMinHash.jaccard`` computes."""
+    return float(np.count_nonzero(a == b)) / float(len(a))
 
 
 class _Bands:
     """MinHash LSH as plain dicts: ``b`` bands of ``r`` signature values; two signatures are candidates
     when one band is equal. The banding is datasketch's (``MinHashLSH`` picks b and r for the threshold),
-    so candidates are the same, but an insert costs a few dict appends instead of ~0.3 ms: a saved
-    index of 50,000 signatures is rebuilt in well under a second on every run."""
+    so candidates are the same, but an insert costs a few dict appends instead of ~0.3 ms, and a
+    saved index is inserted band by band from one array (``insert_many``). Signatures are value arrays."""
 
     def __init__(self, threshold: float, num_perm: int) -> None:
         self.ranges = MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges
         self.tables: list[dict[bytes, list[str]]] = [{} for _ in self.ranges]
 
-    def _keys(self, sig: LeanMinHash) -> list[bytes]:
-        hv = sig.hashvalues
-        return [hv[a:b].tobytes() for a, b in self.ranges]
+    def _keys(self, sig: np.ndarray) -> list[bytes]:
+        return [sig[a:b].tobytes() for a, b in self.ranges]
 
-    def insert(self, key: str, sig: LeanMinHash) -> None:
+    def insert(self, key: str, sig: np.ndarray) -> None:
         for table, band in zip(self.tables, self._keys(sig)):
             table.setdefault(band, []).append(key)
 
-    def query(self, sig: LeanMinHash) -> set[str]:
+    def insert_many(self, keys: list[str], sigs: np.ndarray) -> None:
+        """``insert`` every row of ``sigs`` (one signature per row) under its key, in order."""
+        for table, (a, b) in zip(self.tables, self.ranges):
+            bands = np.ascontiguousarray(sigs[:, a:b]).view(np.dtype((np.void, sigs.itemsize * (b - a)))).ravel()
+            for key, band in zip(keys, bands.tolist()):
+                table.setdefault(band, []).append(key)
+
+    def query(self, sig: np.ndarray) -> set[str]:
         found: set[str] = set()
         for table, band in zip(self.tables, self._keys(sig)):
             found.update(table.get(band, ()))
         return found
 
-    def remove(self, key: str, sig: LeanMinHash) -> None:
+    def remove(self, key: str, sig: np.ndarray) -> None:
         for table, band in zip(self.tables, self._keys(sig)):
             keys = table.get(band)
             if keys is not None:
@@ -122,18 +139,24 @@ class _Bands:
                     del table[band]
 
 
-def _sig_to_text(sig: LeanMinHash) -> str:
-    return base64.b64encode(sig.hashvalues.astype("<u4").tobytes()).decode("ascii")
+def _sigs_to_text(sigs: Sequence[np.ndarray]) -> str:
+    """All signatures as one base64 text of little-endian uint32s, row after row."""
+    data = np.stack(sigs).astype("<u4").tobytes() if sigs else b""
+    return base64.b64encode(data).decode("ascii")
 
 
-def _sig_from_saved(saved: str | list[int]) -> LeanMinHash:
-    """A signature from its saved form: base64 of little-endian uint32s (or, as saved before, a list of ints)."""
+def _sigs_from_text(text: str) -> np.ndarray:
+    """``_sigs_to_text`` back to one signature per row."""
+    values = np.frombuffer(base64.b64decode(text), dtype="<u4").astype(_TEMPLATE.hashvalues.dtype)
+    return values.reshape(-1, NUM_PERM)
+
+
+def _sig_from_saved(saved: str | list[int]) -> np.ndarray:
+    """One signature as saved before 2026-12-04: base64 of little-endian uint32s, or a list of ints."""
     dtype = _TEMPLATE.hashvalues.dtype
     if isinstance(saved, str):
-        values = np.frombuffer(base64.b64decode(saved), dtype="<u4").astype(dtype)
-    else:
-        values = np.array(saved, dtype=dtype)
-    return LeanMinHash(seed=SEED, hashvalues=values, scheme=_TEMPLATE.scheme)
+        return np.frombuffer(base64.b64decode(saved), dtype="<u4").astype(dtype)
+    return np.array(saved, dtype=dtype)
 
 
 class DuplicateIndex:
@@ -143,7 +166,7 @@ class DuplicateIndex:
         self.threshold = threshold
         self.window = window
         self._lsh = _Bands(threshold, NUM_PERM)
-        self._sigs: OrderedDict[str, LeanMinHash] = OrderedDict()
+        self._sigs: OrderedDict[str, np.ndarray] = OrderedDict()
         self._exact: dict[str, str] = {}
         self._root: dict[str, str] = {}
 
@@ -164,12 +187,12 @@ class DuplicateIndex:
             return self._root[exact]
         if h:
             self._exact[key] = article_id
-        sig = _minhash_normalized(h)
+        sig = _hashvalues_normalized(h)
         original = None
         if sig is not None:
             best = 0.0
             for other in self._lsh.query(sig):
-                j = sig.jaccard(self._sigs[other])
+                j = _jaccard(sig, self._sigs[other])
                 if j >= self.threshold and (j > best or (j == best and original is not None and other < original)):
                     best, original = j, other
             self._sigs[article_id] = sig
@@ -189,20 +212,26 @@ class DuplicateIndex:
         return [g for g in out.values() if len(g) > 1]
 
     def state_dict(self) -> dict[str, Any]:
-        """JSON-serialisable state (signatures as base64 text: one string to parse instead of 64 numbers)."""
+        """JSON-serialisable state. The signatures are one base64 text (rows in window order) beside
+        their keys: a saved window of 50,000 is one string to decode and one array to band."""
         return {"threshold": self.threshold, "window": self.window, "exact": self._exact, "root": self._root,
-                "sigs": {k: _sig_to_text(v) for k, v in self._sigs.items()}}
+                "sig_keys": list(self._sigs), "sig_rows": _sigs_to_text(list(self._sigs.values()))}
 
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> DuplicateIndex:
-        """Rebuild an index from ``state_dict()`` output."""
+        """Rebuild an index from ``state_dict()`` output (or from the per-signature form saved before)."""
         self = cls(state["threshold"], state["window"])
         self._exact = dict(state["exact"])
         self._root = dict(state["root"])
-        for k, saved in state["sigs"].items():
-            sig = _sig_from_saved(saved)
-            self._sigs[k] = sig
-            self._lsh.insert(k, sig)
+        if "sig_rows" in state:
+            keys = list(state["sig_keys"])
+            rows = _sigs_from_text(state["sig_rows"])
+        else:
+            keys = list(state["sigs"])
+            rows = np.array([_sig_from_saved(v) for v in state["sigs"].values()], dtype=_TEMPLATE.hashvalues.dtype)
+            rows = rows.reshape(-1, NUM_PERM)
+        self._sigs = OrderedDict(zip(keys, rows, strict=True))
+        self._lsh.insert_many(keys, rows)
         return self
 
 

@@ -3,6 +3,7 @@ writes only the ones it changed, and continues exactly like one uninterrupted st
 
 from __future__ import annotations
 
+import gc
 import json
 from functools import cache
 from pathlib import Path
@@ -118,6 +119,20 @@ def test_merged_away_stories_lose_their_rows(tmp_path: Path) -> None:
     restored = StoryClusterer.from_core(json.loads(json.dumps(c.core_state())), loader=lambda ids: {
         sid: saved[sid] for sid in ids if sid in saved})
     assert [s.articles for s in restored.stories()] == [s.articles for s in c.stories()]
+    assert gc.isenabled()  # the gc, paused while the index was rebuilt, runs again
+
+
+def test_the_near_duplicate_index_survives_a_save_and_restore_through_the_clusterer() -> None:
+    items = time_order(ecb_items(6))
+    c = StoryClusterer()
+    for it in items:
+        c.add(it)
+    restored = StoryClusterer.from_state(json.loads(json.dumps(c.state_dict())))
+    copy = AnalyzedArticle(Article(text=items[5].article.text + " Een zin erbij.", external_id="copy"),
+                           items[5].analysis)
+    assert restored.add(copy) == c.story_of(items[5].id)
+    (story,) = [s for s in restored.stories() if copy.id in s.articles]
+    assert [items[5].id, copy.id] in story.duplicates
 
 
 def test_one_article_joining_a_5000_article_story_through_the_store_stays_fast(tmp_path: Path) -> None:
