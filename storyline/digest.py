@@ -130,7 +130,7 @@ def assign_stories(store: Store, items: Sequence[AnalyzedArticle], jobs: int | N
         for story in stories:
             members = [by_id[a] for a in story.articles if a in by_id]
             story.events = split_events(story, members)
-            story.title = story_title(story, members)
+            story.title = story_title(story, members, clusterer.is_rubric)
         store.put_stories(stories)
     return stories
 

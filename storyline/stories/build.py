@@ -2,34 +2,42 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from storyline.model import AnalyzedArticle, Story
-from storyline.stories.cluster import ClusterConfig, cluster
+from storyline.stories.cluster import ClusterConfig, StoryClusterer, time_order
 from storyline.stories.events import label_event, split_events
 
 
-def story_title(story: Story, items: Sequence[AnalyzedArticle]) -> str:
-    """A story's title: the founding article's title, else the title or lead clause most central to
-    all its articles (as an event's label), else their keywords."""
+def story_title(story: Story, items: Sequence[AnalyzedArticle],
+                is_rubric: Callable[[str], bool] = lambda title: False) -> str:
+    """A story's title: the founding article's title, else the next article's, skipping rubrics such
+    as 'Kort nieuws' (``StoryClusterer.is_rubric``); else the title or lead clause most central to all
+    its articles (as an event's label); else a rubric title (a letters page stays 'Lezersbrieven'
+    rather than a list of keywords); else their keywords."""
     by_id = {it.id: it for it in items}
+    rubric = ""
     for aid in story.articles:
         title = by_id[aid].article.title if aid in by_id else None
-        if title:
+        if title and not is_rubric(title):
             return title
+        rubric = rubric or title or ""
     members = [by_id[a] for a in story.articles if a in by_id]
     if not members:
-        return ""
-    return label_event(members, members).text
+        return rubric
+    label = label_event(members, members)
+    return rubric if rubric and label.kind == "keywords" else label.text
 
 
 def build_stories(items: Sequence[AnalyzedArticle], config: ClusterConfig | None = None) -> list[Story]:
     """Cluster a batch into stories (time order, as online) and split each story into events."""
-    stories = cluster(items, config)
+    clusterer = StoryClusterer(config)
+    for item in time_order(items):
+        clusterer.add(item)
+    stories = clusterer.stories()
     by_id = {it.id: it for it in items}
     for story in stories:
         members = [by_id[a] for a in story.articles if a in by_id]
         story.events = split_events(story, members)
-        if not story.title:
-            story.title = story_title(story, members)
+        story.title = story_title(story, members, clusterer.is_rubric)
     return stories
