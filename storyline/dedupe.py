@@ -64,12 +64,7 @@ def _shingles_of(words: list[str], size: int = SHINGLE) -> set[bytes]:
 
 def minhash(text: str) -> LeanMinHash | None:
     """MinHash signature of a body, or None when it is too short to judge copying."""
-    return _minhash_normalized(normalize_for_hash(text))
-
-
-def _minhash_normalized(normalized: str) -> LeanMinHash | None:
-    """``minhash`` of text already passed through ``normalize_for_hash``."""
-    values = _hashvalues_normalized(normalized)
+    values = _hashvalues_normalized(normalize_for_hash(text))
     return None if values is None else LeanMinHash(seed=SEED, hashvalues=values, scheme=_TEMPLATE.scheme)
 
 

@@ -7,13 +7,14 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from test_stories import ELECTION, FLOOD, variants
+from test_stories import ELECTION, FLOOD, item, variants
 
 from storyline.digest import ANALYSIS_VERSION, assign_stories
-from storyline.model import AnalyzedArticle
+from storyline.model import AnalyzedArticle, Story
 from storyline.store import Store
 from storyline.stories.build import build_stories, story_title
 from storyline.stories.cluster import StoryClusterer, time_order, title_key
+from storyline.stories.events import label_event
 
 
 def retitled(it: AnalyzedArticle, title: str) -> AnalyzedArticle:
@@ -60,9 +61,13 @@ def test_rubrics_survive_a_save_and_restore() -> None:
 def test_a_story_of_rubric_titles_only_keeps_a_phrase_or_else_the_rubric() -> None:
     flood = [retitled(it, "Lezersbrieven") for it in variants(FLOOD, "Maas")]
     (story,) = build_stories(flood)
-    title = story_title(story, flood, lambda t: title_key(t) == "lezersbrieven")
-    assert title and title != "Lezersbrieven"  # a lead clause most central to the reports
+    label = label_event(flood, flood)
+    assert label.kind != "keywords" and label.text  # the reports share a title or lead clause ...
+    assert story_title(story, flood, lambda t: title_key(t) == "lezersbrieven") == label.text  # ... it names them
     assert story_title(story, [], lambda t: True) == ""  # nothing to read: no title
+    letters = [item("Ja. Nee. Misschien.", "Lezersbrieven", ident="a"), item("Ja. Nee. Ook.", "Lezersbrieven", ident="b")]
+    assert label_event(letters, letters).kind == "keywords"  # no phrase to name them: the rubric beats keywords
+    assert story_title(Story("s", "", [it.id for it in letters]), letters, lambda t: True) == "Lezersbrieven"
 
 
 def test_the_digest_names_stories_past_a_rubric(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from storyline.model import AnalyzedArticle, Story
-from storyline.stories.cluster import ClusterConfig, StoryClusterer, time_order
+from storyline.stories.cluster import ClusterConfig, clustered
 from storyline.stories.events import label_event, split_events
 
 
@@ -31,9 +31,7 @@ def story_title(story: Story, items: Sequence[AnalyzedArticle],
 
 def build_stories(items: Sequence[AnalyzedArticle], config: ClusterConfig | None = None) -> list[Story]:
     """Cluster a batch into stories (time order, as online) and split each story into events."""
-    clusterer = StoryClusterer(config)
-    for item in time_order(items):
-        clusterer.add(item)
+    clusterer = clustered(items, config)
     stories = clusterer.stories()
     by_id = {it.id: it for it in items}
     for story in stories:

@@ -699,18 +699,15 @@ class StoryClusterer:
 
     def _restore_core(self, state: dict[str, Any]) -> None:
         with _gc_paused():
-            self._restore_index(state)
-
-    def _restore_index(self, state: dict[str, Any]) -> None:
-        self._postings = {t: OrderedDict((sid, None) for sid in p) for t, p in state["postings"].items()}
-        self._dfs = DocumentFrequencies(state["df"]["n"], dict(state["df"]["df"]))
-        self._alias = dict(state["alias"])
-        self._order = {k: int(v) for k, v in state["order"].items()}
-        self._dedupe = DuplicateIndex.from_state(state["dedupe"])
-        self._since = int(state.get("since", 0))
-        self._touched = set(state.get("touched", ()))
-        self._titles = OrderedDict((k, v) for k, v in state.get("titles", ()))
-        self._rubrics = set(state.get("rubrics", ()))
+            self._postings = {t: OrderedDict((sid, None) for sid in p) for t, p in state["postings"].items()}
+            self._dfs = DocumentFrequencies(state["df"]["n"], dict(state["df"]["df"]))
+            self._alias = dict(state["alias"])
+            self._order = {k: int(v) for k, v in state["order"].items()}
+            self._dedupe = DuplicateIndex.from_state(state["dedupe"])
+            self._since = int(state.get("since", 0))
+            self._touched = set(state.get("touched", ()))
+            self._titles = OrderedDict((k, v) for k, v in state.get("titles", ()))
+            self._rubrics = set(state.get("rubrics", ()))
 
 
 def title_key(title: str | None) -> str:
@@ -748,9 +745,14 @@ def time_order(items: Sequence[AnalyzedArticle]) -> list[AnalyzedArticle]:
     return [k[2] for k in keyed]
 
 
-def cluster(items: Sequence[AnalyzedArticle], config: ClusterConfig | None = None) -> list[Story]:
-    """Cluster a batch: sort by time, then stream through a fresh clusterer (same result as online)."""
+def clustered(items: Sequence[AnalyzedArticle], config: ClusterConfig | None = None) -> StoryClusterer:
+    """A fresh clusterer that has streamed a batch in time order (same result as online)."""
     clusterer = StoryClusterer(config)
     for item in time_order(items):
         clusterer.add(item)
-    return clusterer.stories()
+    return clusterer
+
+
+def cluster(items: Sequence[AnalyzedArticle], config: ClusterConfig | None = None) -> list[Story]:
+    """Cluster a batch: its stories after streaming it through a fresh clusterer."""
+    return clustered(items, config).stories()

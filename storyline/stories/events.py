@@ -108,6 +108,13 @@ def _online(vecs: list[ArticleVector], threshold: float) -> list[_Group]:
     postings: dict[str, list[int]] = {}
     space = TermSpace()
     encoded: list[Encoded | None] = []  # each event's sum as arrays; None after it changed
+
+    def arrays(k: int) -> Encoded:
+        known = encoded[k]
+        if known is None:
+            known = encoded[k] = space.encode(sums[k])
+        return known
+
     for i, v in enumerate(vecs):
         probe = _Group([i], [v.time] if v.time is not None else [])
         article = space.encode(v.terms)
@@ -118,11 +125,8 @@ def _online(vecs: list[ArticleVector], threshold: float) -> list[_Group]:
                 votes[k] = votes.get(k, 0.0) + w
         near = [k for k in sorted(heapq.nlargest(ONLINE_CANDIDATES, votes, key=votes.__getitem__))
                 if _compatible(groups[k], probe)]
-        for k in near:
-            if encoded[k] is None:
-                encoded[k] = space.encode(sums[k])
         best, pick = threshold, None
-        for k, shared in zip(near, space.dots(article, [encoded[k] for k in near]), strict=True):  # type: ignore[misc]
+        for k, shared in zip(near, space.dots(article, [arrays(k) for k in near]), strict=True):
             s = shared / len(groups[k].members)
             if s >= best:
                 best, pick = s, k
