@@ -23,6 +23,7 @@ from storyline.store import Store
 from storyline.stories import StoryClusterer, split_events
 from storyline.stories.build import story_title
 from storyline.stories.cluster import time_order
+from storyline.stories.events import Vectors
 from storyline.summarize import summarize
 from storyline.text.entities import link_entities
 from storyline.text.parallel import AnalysisError, analyze_many
@@ -129,8 +130,9 @@ def assign_stories(store: Store, items: Sequence[AnalyzedArticle], jobs: int | N
         by_id = _analyzed_by_id(store, stories, jobs)
         for story in stories:
             members = [by_id[a] for a in story.articles if a in by_id]
-            story.events = split_events(story, members)
-            story.title = story_title(story, members, clusterer.is_rubric)
+            vectors: Vectors = {}  # the articles' plain vectors: the events' labels and the title share them
+            story.events = split_events(story, members, cache=vectors)
+            story.title = story_title(story, members, clusterer.is_rubric, vectors)
         store.put_stories(stories)
     return stories
 

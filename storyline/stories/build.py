@@ -6,15 +6,15 @@ from collections.abc import Callable, Sequence
 
 from storyline.model import AnalyzedArticle, Story
 from storyline.stories.cluster import ClusterConfig, clustered
-from storyline.stories.events import label_event, split_events
+from storyline.stories.events import Vectors, label_event, split_events
 
 
 def story_title(story: Story, items: Sequence[AnalyzedArticle],
-                is_rubric: Callable[[str], bool] = lambda title: False) -> str:
+                is_rubric: Callable[[str], bool] = lambda title: False, cache: Vectors | None = None) -> str:
     """A story's title: the founding article's title, else the next article's, skipping rubrics such
     as 'Kort nieuws' (``StoryClusterer.is_rubric``); else the title or lead clause most central to all
     its articles (as an event's label); else a rubric title (a letters page stays 'Lezersbrieven'
-    rather than a list of keywords); else their keywords."""
+    rather than a list of keywords); else their keywords. ``cache``: the one ``split_events`` filled."""
     by_id = {it.id: it for it in items}
     rubric = ""
     for aid in story.articles:
@@ -25,7 +25,7 @@ def story_title(story: Story, items: Sequence[AnalyzedArticle],
     members = [by_id[a] for a in story.articles if a in by_id]
     if not members:
         return rubric
-    label = label_event(members, members)
+    label = label_event(members, members, cache=cache)
     return rubric if rubric and label.kind == "keywords" else label.text
 
 
@@ -36,6 +36,7 @@ def build_stories(items: Sequence[AnalyzedArticle], config: ClusterConfig | None
     by_id = {it.id: it for it in items}
     for story in stories:
         members = [by_id[a] for a in story.articles if a in by_id]
-        story.events = split_events(story, members)
-        story.title = story_title(story, members, clusterer.is_rubric)
+        vectors: Vectors = {}
+        story.events = split_events(story, members, cache=vectors)
+        story.title = story_title(story, members, clusterer.is_rubric, vectors)
     return stories

@@ -42,6 +42,7 @@ from storyline.stories.labels import best_phrase
 EVENT_THRESHOLD = 0.08
 MAX_GAP_DAYS = 7.0
 EXACT_LIMIT = 300
+DENSE_CELLS = 1 << 21  # articles x terms up to which similarities are a dense product (16 MB)
 ONLINE_QUERY_TERMS = 16  # above EXACT_LIMIT: an article looks up events by its strongest terms …
 ONLINE_CANDIDATES = 20  # … scores at most this many of them …
 ONLINE_POSTINGS = 32  # … and each term remembers the events that used it most recently
@@ -66,14 +67,21 @@ def _compatible(a: _Group, b: _Group) -> bool:
 
 
 def _similarities(vecs: list[ArticleVector]) -> np.ndarray:
-    """All pairwise cosines of these (L2-normalised) vectors, as one sparse matrix product."""
+    """All pairwise cosines of these (L2-normalised) vectors as one matrix product: dense while the
+    matrix of articles by terms is small (most stories; a tenth of the sparse product's overhead),
+    else sparse."""
     space = TermSpace()
     encoded = [space.encode(v.terms) for v in vecs]
+    shape = (len(vecs), max(1, len(space.numbers)))
+    if shape[0] * shape[1] <= DENSE_CELLS:
+        matrix = np.zeros(shape)
+        for i, e in enumerate(encoded):
+            matrix[i, e.ids] = e.values
+        return matrix @ matrix.T
     rows = np.repeat(np.arange(len(vecs)), [len(e.ids) for e in encoded])
-    cols = np.concatenate([e.ids for e in encoded]) if encoded else np.zeros(0, dtype=np.intp)
-    values = np.concatenate([e.values for e in encoded]) if encoded else np.zeros(0)
-    matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(vecs), max(1, len(space.numbers))))
-    return np.asarray((matrix @ matrix.T).todense())
+    values = sparse.csr_matrix((np.concatenate([e.values for e in encoded]),
+                                (rows, np.concatenate([e.ids for e in encoded]))), shape=shape)
+    return np.asarray((values @ values.T).todense())
 
 
 def _average_linkage(vecs: list[ArticleVector], threshold: float) -> list[_Group]:
@@ -365,19 +373,21 @@ def label_event(members: Sequence[AnalyzedArticle], story_items: Sequence[Analyz
         total = _term_totals(story_items, cache) if total is None else total
     else:
         total = Counter()
-    scores = _distinctive(members[:LABEL_MEMBERS], total, len(story_items), cache)
     weights = _contrast(members[:LABEL_MEMBERS], len(members), total, len(story_items), cache)
     phrase = best_phrase(members[:LABEL_MEMBERS], weights)
     if phrase is not None:
         return EventLabel(phrase.text, phrase.kind, SourceRef(phrase.article, phrase.sentence, phrase.start, phrase.end))
+    scores = _distinctive(members[:LABEL_MEMBERS], total, len(story_items), cache)
     return EventLabel(_keyword_label(members[:LABEL_MEMBERS], scores))
 
 
-def split_events(story: Story, items: Sequence[AnalyzedArticle], threshold: float = EVENT_THRESHOLD) -> list[Event]:
+def split_events(story: Story, items: Sequence[AnalyzedArticle], threshold: float = EVENT_THRESHOLD,
+                 cache: Vectors | None = None) -> list[Event]:
     """Group a story's articles into events, each with a time (with precision) and a short label.
 
     Duplicates (``story.duplicates``) go to their original's event. Events are ordered by time
-    (undated last); an event's id derives from its earliest article so it is stable.
+    (undated last); an event's id derives from its earliest article so it is stable. ``cache``
+    keeps the articles' plain vectors for the caller's next label of the same articles (the title).
     """
     by_id = {it.id: it for it in items}
     copies = {c: g[0] for g in story.duplicates for c in g[1:]}
@@ -392,7 +402,7 @@ def split_events(story: Story, items: Sequence[AnalyzedArticle], threshold: floa
     vecs = local_vectors([by_id[a] for a in order], lead=EVENT_LEAD)
     groups = _average_linkage(vecs, threshold) if len(vecs) <= EXACT_LIMIT else _online(vecs, threshold)
     story_items = [by_id[a] for a in order]
-    cache: Vectors = {}
+    cache = {} if cache is None else cache
     total = _term_totals(story_items, cache) if len(groups) > 1 else Counter()
     events = []
     for g in groups:

@@ -19,6 +19,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storyline.model import AnalyzedArticle
 from storyline.stories.features import name_key
@@ -267,6 +268,7 @@ def _takes(prefix: str, preposition: str, language: str) -> bool:
     return (lemma, preposition) in _PREPOSITIONAL_VERBS[language]
 
 
+@lru_cache(maxsize=32_768)
 def _has_verb(text: str, language: str) -> bool:
     """Whether the main clause of a cut prefix (before any relative clause) seems to hold a verb:
     a cut at a comma must not leave a bare noun phrase ('Mark Vinar, an Australian climber')."""
@@ -317,6 +319,7 @@ def _complete(prefix: str, language: str) -> bool:
     return not _words(tail) or _has_verb(tail, language)
 
 
+@lru_cache(maxsize=32_768)  # a story's labels are redone whenever it grows: its leads come back
 def shorten(text: str, language: str | None) -> tuple[str, float] | None:
     """One clause of ``text`` of at most MAX_WORDS words and how much the cut cost (1 = whole), or
     None when no safe cut gives one. Datelines, kickers and trailing attributions go first."""
@@ -409,10 +412,12 @@ def _names(item: AnalyzedArticle) -> dict[int, dict[str, str]]:
 
 
 def _value(text: str, language: str | None, names: dict[str, str], weights: dict[str, float]) -> float:
-    """Distinctive weight the clause carries: its content lemmas and names, each counted once."""
+    """Distinctive weight the clause carries: its content lemmas and names, each counted once (summed
+    exactly: a set's order follows the string-hash seed, and two titles of the same words must tie
+    in every run, not by the last bit)."""
     terms = set(content_lemmas(text, language))
     terms.update(term for surface, term in names.items() if surface in text)
-    return sum(weights.get(t, 0.0) for t in terms)
+    return math.fsum(weights.get(t, 0.0) for t in terms)
 
 
 def _opens_with_context(text: str, language: str | None) -> bool:
