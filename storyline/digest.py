@@ -20,10 +20,10 @@ from storyline.facts import analyse_story
 from storyline.model import AnalyzedArticle, Article, Digest, DigestArticle, DigestStory, Rejected, Story
 from storyline.pipeline import lead_of
 from storyline.store import Store
-from storyline.stories import StoryClusterer, split_events
+from storyline.stories import StoryClusterer
 from storyline.stories.build import story_title
 from storyline.stories.cluster import time_order
-from storyline.stories.events import Vectors
+from storyline.stories.events import Vectors, update_events
 from storyline.summarize import summarize
 from storyline.text.entities import link_entities
 from storyline.text.parallel import AnalysisError, analyze_many
@@ -131,7 +131,7 @@ def assign_stories(store: Store, items: Sequence[AnalyzedArticle], jobs: int | N
         for story in stories:
             members = [by_id[a] for a in story.articles if a in by_id]
             vectors: Vectors = {}  # the articles' plain vectors: the events' labels and the title share them
-            story.events = split_events(story, members, cache=vectors)
+            story.events = update_events(story, members, store.get_story(story.id), cache=vectors)
             story.title = story_title(story, members, clusterer.is_rubric, vectors)
         store.put_stories(stories)
     return stories

@@ -397,6 +397,7 @@ class Story:
     articles: list[str]  # article ids, in arrival order
     events: list[Event] = field(default_factory=list)
     duplicates: list[list[str]] = field(default_factory=list)  # groups; first id is the original
+    events_base: int = 0  # articles the story had when its events were last split from scratch
 
 
 @dataclass

@@ -74,3 +74,12 @@ def test_dpg_near_duplicates() -> None:
     dup = dpg_duplicates()
     assert dup["precision"] >= FLOORS["dpg_dup_precision"], dup
     assert dup["recall"] >= FLOORS["dpg_dup_recall"], dup
+
+
+@pytest.mark.skipif(not (DATA / "dpgmedia2019").exists(), reason=f"DPG articles not found under {DATA}")
+def test_events_updated_batch_by_batch_agree_with_a_split_from_scratch() -> None:
+    """What a digest keeps (settled events, benchmarks/upkeep.py) must stay what a fresh split gives."""
+    from benchmarks.upkeep import analysed_stream, measure
+
+    r = measure(analysed_stream(FLOORS["upkeep_n"]), batch=FLOORS["upkeep_batch"])
+    assert r.agreement.f1 >= FLOORS["upkeep_events_f1"], r.agreement

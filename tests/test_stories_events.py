@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -210,3 +211,54 @@ def test_a_story_of_300_articles_splits_into_events_fast() -> None:
     took = time.process_time() - t
     assert sorted(a for e in events for a in e.articles) == sorted(story.articles)
     assert took < 2.0, took
+
+
+def _dated(i: int, topic: int, day: int) -> AnalyzedArticle:
+    """A hand-built report on ``topic`` (its own words, a few shared story words) on January ``day``."""
+    import random
+
+    from test_stories import _synthetic
+
+    it = _synthetic(i, topic, random.Random(i))
+    text = it.article.text + " verhaal gedeeld"
+    article = Article(text=text, title=f"t{topic}", external_id=f"{topic}-{i}", published=PartialDate(2024, 1, day))
+    it.analysis.sentences[0].text = text
+    it.analysis.lemmas[0] += ["verhaal", "gedeeld"]
+    return AnalyzedArticle(article, it.analysis)
+
+
+def test_update_keeps_the_events_new_reports_cannot_join_and_splits_the_rest() -> None:
+    from storyline.stories.events import update_events
+
+    old = [_dated(i, 0, 2 + i % 3) for i in range(8)] + [_dated(10 + i, 1, 8 + i % 2) for i in range(8)]
+    story = Story("s", "", [it.id for it in old])
+    first = update_events(story, old, None)
+    assert story.events_base == 16 and len(first) == 2
+    previous = Story("s", "", list(story.articles), first, events_base=16)
+    # two reports of a third happening, ten days after the second: the first event (days 2-4) is
+    # settled, the second (days 8-9) is within reach of the new reports and is split again with them
+    new = [_dated(30 + i, 2, 18) for i in range(2)]
+    grown = Story("s", "", story.articles + [it.id for it in new], duplicates=[[old[0].id, "copy-of-0"]])
+    events = update_events(grown, old + new, previous)
+    assert grown.events_base == 16  # 18 articles < 1.25 x 16: no split from scratch
+    assert events[0] == replace(first[0], articles=first[0].articles + ["copy-of-0"])  # kept, with the new copy
+    assert [sorted(e.articles) for e in events[1:]] == [sorted(first[1].articles), sorted(it.id for it in new)]
+    # what a split from scratch gives for this story: the same groups
+    full = split_events(replace(grown, events=[]), old + new)
+    assert [sorted(e.articles) for e in full] == [sorted(e.articles) for e in events]
+
+
+def test_update_splits_from_scratch_when_the_story_grew_or_a_new_report_is_undated() -> None:
+    from storyline.stories.events import RESPLIT_GROWTH, update_events
+
+    old = [_dated(i, 0, 2 + i % 3) for i in range(8)]
+    previous = Story("s", "", [it.id for it in old], events_base=8)
+    previous.events = update_events(previous, old, None)
+    later = [_dated(20 + i, 1, 20) for i in range(int(8 * (RESPLIT_GROWTH - 1)))]
+    grown = Story("s", "", previous.articles + [it.id for it in later])
+    update_events(grown, old + later, previous)
+    assert grown.events_base == len(grown.articles)  # grown by RESPLIT_GROWTH: split from scratch
+    undated = AnalyzedArticle(Article(text=old[0].article.text + " nog", external_id="u"), old[0].analysis)
+    one_more = Story("s", "", previous.articles + [undated.id])
+    events = update_events(one_more, old + [undated], previous)
+    assert one_more.events_base == 9 and sorted(a for e in events for a in e.articles) == sorted(one_more.articles)

@@ -169,3 +169,33 @@ def test_story_rows_are_read_past_sqlites_parameter_chunk(tmp_path: Path) -> Non
         store.delete_cluster_stories([f"s{i:04d}" for i in range(0, 1_200, 2)])
         left = store.get_cluster_stories(list(states))
         assert sorted(left) == [f"s{i:04d}" for i in range(1, 1_200, 2)]
+
+
+def test_a_story_growing_through_the_store_keeps_its_settled_events(tmp_path: Path) -> None:
+    """Weekly reports on one subject: the next report redoes only the events within reach of it."""
+    import random
+    from dataclasses import replace
+
+    from test_stories import _synthetic
+
+    from storyline.digest import ANALYSIS_VERSION
+
+    rng = random.Random(3)
+    items = []
+    for i in range(41):
+        it = _synthetic(i, 0, rng)
+        day = PartialDate(2024, 1 + i // 10, 1 + 3 * (i % 10))  # ten reports a month, three days apart
+        items.append(AnalyzedArticle(replace(it.article, published=day), it.analysis))
+    with Store(tmp_path / "s.db") as store:
+        store.add_articles([it.article for it in items])
+        for it in items:
+            it.analysis.article_id = it.id
+        store.put_analyses([it.analysis for it in items], ANALYSIS_VERSION)
+        (before,) = assign_stories(store, items[:40])
+        (after,) = assign_stories(store, items[40:])
+        stored = store.get_story(after.id)
+    assert before.events_base == 40 and after.events_base == 40 and stored is not None and stored.events_base == 40
+    settled = [e for e in before.events if e.time is not None and e.time.month < 4]
+    assert settled and all(e in after.events for e in settled)  # kept as they were: label, time, articles
+    assert sorted(a for e in after.events for a in e.articles) == sorted(after.articles)
+    assert stored.events == after.events

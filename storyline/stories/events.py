@@ -20,7 +20,7 @@ import heapq
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from scipy import sparse
@@ -42,6 +42,7 @@ from storyline.stories.labels import best_phrase
 EVENT_THRESHOLD = 0.08
 MAX_GAP_DAYS = 7.0
 EXACT_LIMIT = 300
+RESPLIT_GROWTH = 1.5  # a growing story's events are split from scratch again once it is this much larger
 DENSE_CELLS = 1 << 21  # articles x terms up to which similarities are a dense product (16 MB)
 ONLINE_QUERY_TERMS = 16  # above EXACT_LIMIT: an article looks up events by its strongest terms …
 ONLINE_CANDIDATES = 20  # … scores at most this many of them …
@@ -381,37 +382,106 @@ def label_event(members: Sequence[AnalyzedArticle], story_items: Sequence[Analyz
     return EventLabel(_keyword_label(members[:LABEL_MEMBERS], scores))
 
 
+def _chronological(event: Event) -> tuple[bool, tuple[int, ...], str]:
+    """Events by time, undated last, then by id."""
+    return event.time is None, event.time.sort_key() if event.time else (0,), event.id
+
+
+def _time_order(items: Sequence[AnalyzedArticle]) -> list[AnalyzedArticle]:
+    """Articles by publication date, undated last (a stable sort: ties keep the story's order)."""
+    def key(it: AnalyzedArticle) -> tuple[bool, float]:
+        day = day_number(it.article.published)
+        return day is None, day or 0.0
+    return sorted(items, key=key)
+
+
 def split_events(story: Story, items: Sequence[AnalyzedArticle], threshold: float = EVENT_THRESHOLD,
-                 cache: Vectors | None = None) -> list[Event]:
+                 cache: Vectors | None = None, whole: Sequence[AnalyzedArticle] | None = None) -> list[Event]:
     """Group a story's articles into events, each with a time (with precision) and a short label.
 
     Duplicates (``story.duplicates``) go to their original's event. Events are ordered by time
     (undated last); an event's id derives from its earliest article so it is stable. ``cache``
     keeps the articles' plain vectors for the caller's next label of the same articles (the title).
+    ``whole``: when ``story`` is part of a larger story, the larger story's original reports, so
+    that labels say what sets an event apart from all of it.
     """
     by_id = {it.id: it for it in items}
     copies = {c: g[0] for g in story.duplicates for c in g[1:]}
     copies_of: dict[str, list[str]] = {}
     for copy, original in copies.items():
         copies_of.setdefault(original, []).append(copy)
-    order = [aid for aid in story.articles if aid in by_id and aid not in copies]
-    order.sort(key=lambda a: (day_number(by_id[a].article.published) is None,
-                              day_number(by_id[a].article.published) or 0.0))
-    if not order:
+    story_items = _time_order([by_id[a] for a in story.articles if a in by_id and a not in copies])
+    if not story_items:
         return []
-    vecs = local_vectors([by_id[a] for a in order], lead=EVENT_LEAD)
+    order = [it.id for it in story_items]
+    vecs = local_vectors(story_items, lead=EVENT_LEAD)
     groups = _average_linkage(vecs, threshold) if len(vecs) <= EXACT_LIMIT else _online(vecs, threshold)
-    story_items = [by_id[a] for a in order]
+    context = story_items if whole is None else _time_order(whole)
     cache = {} if cache is None else cache
-    total = _term_totals(story_items, cache) if len(groups) > 1 else Counter()
+    total = _term_totals(context, cache) if len(groups) > 1 or len(context) > len(story_items) else Counter()
     events = []
     for g in groups:
         members = [order[i] for i in sorted(g.members)]
         members += [c for orig in list(members) for c in copies_of.get(orig, ())]
         its = [by_id[a] for a in members if a in by_id]
         when, desc = event_time(its)
-        label = label_event([by_id[order[i]] for i in sorted(g.members)], story_items, total, cache)
+        label = label_event([story_items[i] for i in sorted(g.members)], context, total, cache)
         events.append(Event("e" + members[0][:15], label.text, when, members, time_description=desc,
                             label_source=label.source, label_kind=label.kind))
-    events.sort(key=lambda e: (e.time is None, e.time.sort_key() if e.time else (0,), e.id))
+    events.sort(key=_chronological)
     return events
+
+
+def update_events(story: Story, items: Sequence[AnalyzedArticle], previous: Story | None,
+                  cache: Vectors | None = None) -> list[Event]:
+    """A grown story's events, redoing only what its new articles can change: sets ``story.events_base``.
+
+    No dated event spans more than ``MAX_GAP_DAYS``, so a previous event whose reports all lie more
+    than that before the earliest new report cannot take any of them: it is kept as it was (with its
+    label and time; copies of its reports that arrived since join it). The other previous events and
+    the new reports are split again as a story of their own. A story as a whole is split from
+    scratch (``split_events``) when it has none yet, when a new report is undated (it may belong
+    anywhere), and whenever it has grown ``RESPLIT_GROWTH`` times since it last was, so the work per
+    article stays bounded (about 1 / (1 - 1 / RESPLIT_GROWTH) = 3 splits of each report over a
+    story's life) and what the kept events miss (the story's changed term weights) is caught up.
+    """
+    by_id = {it.id: it for it in items}
+    size = len(story.articles)
+    if previous is None or not previous.events or size >= RESPLIT_GROWTH * previous.events_base:
+        story.events_base = size
+        return split_events(story, items, cache=cache)
+    copies = {c for g in story.duplicates for c in g[1:]}
+    known = {a for e in previous.events for a in e.articles}
+    new = [a for a in story.articles if a not in known and a not in copies and a in by_id]
+    days = {a: day_number(it.article.published) for a, it in by_id.items()}
+    if not new:  # nothing new but copies: the events stay, each copy joins its original's
+        events = [replace(e, articles=_with_copies(e.articles, story, copies)) for e in previous.events]
+        story.events_base = previous.events_base
+        return events
+    new_days = [days[a] for a in new]
+    if None in new_days:
+        story.events_base = size
+        return split_events(story, items, cache=cache)
+    story.events_base = previous.events_base
+    start = min((d for d in new_days if d is not None), default=math.inf)
+
+    def settled(event: Event) -> bool:
+        times = [days.get(a) for a in event.articles if a not in copies]
+        return bool(times) and all(t is not None and t < start - MAX_GAP_DAYS for t in times)
+
+    kept = [e for e in previous.events if settled(e)]
+    closed = {a for e in kept for a in e.articles}
+    rest = [a for a in story.articles if a not in closed and a not in copies]
+    originals = [by_id[a] for a in story.articles if a in by_id and a not in copies]
+    events = split_events(replace(story, articles=rest, events=[]), [by_id[a] for a in rest if a in by_id],
+                          cache=cache, whole=originals) if rest else []
+    events += [replace(e, articles=_with_copies(e.articles, story, copies)) for e in kept]
+    events.sort(key=_chronological)
+    return events
+
+
+def _with_copies(articles: Sequence[str], story: Story, copies: set[str]) -> list[str]:
+    """An event's original reports followed by all their copies the story knows now."""
+    copies_of = {g[0]: g[1:] for g in story.duplicates}
+    originals = [a for a in articles if a not in copies]
+    return originals + [c for a in originals for c in copies_of.get(a, ())]
