@@ -262,3 +262,21 @@ def test_update_splits_from_scratch_when_the_story_grew_or_a_new_report_is_undat
     one_more = Story("s", "", previous.articles + [undated.id])
     events = update_events(one_more, old + [undated], previous)
     assert one_more.events_base == 9 and sorted(a for e in events for a in e.articles) == sorted(one_more.articles)
+
+
+def test_update_with_only_a_copy_keeps_every_event_and_the_copy_joins_its_original() -> None:
+    from storyline.stories.events import update_events
+
+    old = [_dated(i, 0, 2 + i % 3) for i in range(6)] + [_dated(10 + i, 1, 20) for i in range(6)]
+    undated = old[0].article
+    old.append(AnalyzedArticle(replace(undated, text=undated.text + " later", published=None), old[0].analysis))
+    story = Story("s", "", [it.id for it in old])
+    first = update_events(story, old, None)
+    assert any(old[-1].id in e.articles for e in first)
+    previous = replace(story, events=first)
+    copied = old[11].id  # a report of the latest event: a new report would reopen it, a copy does not
+    grown = Story("s", "", story.articles + ["copy"], duplicates=[[copied, "copy"]])
+    events = update_events(grown, old, previous)
+    assert grown.events_base == previous.events_base == 13
+    assert [e.label for e in events] == [e.label for e in first]
+    assert [e.articles for e in events] == [e.articles + (["copy"] if copied in e.articles else []) for e in first]
