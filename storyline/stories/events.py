@@ -441,9 +441,10 @@ def update_events(story: Story, items: Sequence[AnalyzedArticle], previous: Stor
     label and time; copies of its reports that arrived since join it). The other previous events and
     the new reports are split again as a story of their own. A story as a whole is split from
     scratch (``split_events``) when it has none yet, when a new report is undated (it may belong
-    anywhere), and whenever it has grown ``RESPLIT_GROWTH`` times since it last was, so the work per
-    article stays bounded (about 1 / (1 - 1 / RESPLIT_GROWTH) = 3 splits of each report over a
-    story's life) and what the kept events miss (the story's changed term weights) is caught up.
+    anywhere), and whenever it has grown ``RESPLIT_GROWTH`` times since it last was: each report
+    is then split from scratch about 1 / (1 - 1 / RESPLIT_GROWTH) = 3 times over a story's life,
+    plus while new reports are within ``MAX_GAP_DAYS`` of it, and what the kept events miss (the
+    story's changed term weights) is caught up.
     """
     by_id = {it.id: it for it in items}
     size = len(story.articles)
