@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from storyline.model import AnalyzedArticle, Event, Story
+from storyline.stories.events import Vectors
 from storyline.stories.metrics import BCubed
 
 
@@ -37,7 +38,7 @@ def analysed_stream(n: int) -> list[AnalyzedArticle]:
         return [it for f in futures for it in pool.result(f)[0]]
 
 
-Refresh = Callable[[Story, Sequence[AnalyzedArticle], Story | None, dict], list[Event]]  # type: ignore[type-arg]
+Refresh = Callable[[Story, Sequence[AnalyzedArticle], Story | None, Vectors], list[Event]]
 
 
 def replay(items: Sequence[AnalyzedArticle], batch: int, refresh: Refresh,
@@ -61,7 +62,7 @@ def replay(items: Sequence[AnalyzedArticle], batch: int, refresh: Refresh,
         t = time.process_time()
         for story in clusterer.stories(touched):
             members = [by_id[a] for a in story.articles]
-            vectors: dict = {}  # type: ignore[type-arg]
+            vectors: Vectors = {}
             story.events = refresh(story, members, saved.get(story.id), vectors)
             story.title = story_title(story, members, clusterer.is_rubric, vectors)
             saved[story.id] = story_from_dict(json.loads(json.dumps(story_to_dict(story))))

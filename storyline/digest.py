@@ -128,10 +128,11 @@ def assign_stories(store: Store, items: Sequence[AnalyzedArticle], jobs: int | N
         stories = clusterer.stories(touched)
         stories.sort(key=lambda story: story.id)
         by_id = _analyzed_by_id(store, stories, jobs)
+        previous = store.get_stories([story.id for story in stories])  # their events as of the last run
         for story in stories:
             members = [by_id[a] for a in story.articles if a in by_id]
             vectors: Vectors = {}  # the articles' plain vectors: the events' labels and the title share them
-            story.events = update_events(story, members, store.get_story(story.id), cache=vectors)
+            story.events = update_events(story, members, previous.get(story.id), cache=vectors)
             story.title = story_title(story, members, clusterer.is_rubric, vectors)
         store.put_stories(stories)
     return stories

@@ -226,8 +226,10 @@ def test_analyses_stories_and_kv(store):
     assert store.get_story("s1") == story
     story.title = "Sotsji-top"
     story.articles = [a.id]
+    story.events_base = 7
     store.put_story(story)
     assert store.get_story("s1") == story and [s.id for s in store.list_stories()] == ["s1"]
+    assert store.get_stories(["s1", "missing", "s1"]) == {"s1": story}
     assert store.stories_of([a.id, "other"]) == {a.id: ["s1"]}
     assert store.delete_story("s1") and store.get_story("s1") is None and store.stories_of([a.id]) == {}
     assert store.get_value("clusterer", {}) == {}

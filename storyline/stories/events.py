@@ -406,10 +406,8 @@ def split_events(story: Story, items: Sequence[AnalyzedArticle], threshold: floa
     that labels say what sets an event apart from all of it.
     """
     by_id = {it.id: it for it in items}
-    copies = {c: g[0] for g in story.duplicates for c in g[1:]}
-    copies_of: dict[str, list[str]] = {}
-    for copy, original in copies.items():
-        copies_of.setdefault(original, []).append(copy)
+    copies_of = _copies_of(story)
+    copies = {c for group in copies_of.values() for c in group}
     story_items = _time_order([by_id[a] for a in story.articles if a in by_id and a not in copies])
     if not story_items:
         return []
@@ -451,38 +449,40 @@ def update_events(story: Story, items: Sequence[AnalyzedArticle], previous: Stor
     if previous is None or not previous.events or size >= RESPLIT_GROWTH * previous.events_base:
         story.events_base = size
         return split_events(story, items, cache=cache)
-    copies = {c for g in story.duplicates for c in g[1:]}
+    copies_of = _copies_of(story)
+    copies = {c for group in copies_of.values() for c in group}
     known = {a for e in previous.events for a in e.articles}
     new = [a for a in story.articles if a not in known and a not in copies and a in by_id]
-    days = {a: day_number(it.article.published) for a, it in by_id.items()}
-    if not new:  # nothing new but copies: the events stay, each copy joins its original's
-        events = [replace(e, articles=_with_copies(e.articles, story, copies)) for e in previous.events]
-        story.events_base = previous.events_base
-        return events
-    new_days = [days[a] for a in new]
+    new_days = [day_number(by_id[a].article.published) for a in new]
     if None in new_days:
         story.events_base = size
         return split_events(story, items, cache=cache)
     story.events_base = previous.events_base
-    start = min((d for d in new_days if d is not None), default=math.inf)
+    kept = list(previous.events)  # nothing new but copies: every event stays
+    if new:
+        start = min(d for d in new_days if d is not None)
+        days = {a: day_number(it.article.published) for a, it in by_id.items()}
 
-    def settled(event: Event) -> bool:
-        times = [days.get(a) for a in event.articles if a not in copies]
-        return bool(times) and all(t is not None and t < start - MAX_GAP_DAYS for t in times)
+        def settled(event: Event) -> bool:
+            times = [days.get(a) for a in event.articles if a not in copies]
+            return bool(times) and all(t is not None and t < start - MAX_GAP_DAYS for t in times)
 
-    kept = [e for e in previous.events if settled(e)]
+        kept = [e for e in kept if settled(e)]
     closed = {a for e in kept for a in e.articles}
     rest = [a for a in story.articles if a not in closed and a not in copies]
     originals = [by_id[a] for a in story.articles if a in by_id and a not in copies]
     events = split_events(replace(story, articles=rest, events=[]), [by_id[a] for a in rest if a in by_id],
                           cache=cache, whole=originals) if rest else []
-    events += [replace(e, articles=_with_copies(e.articles, story, copies)) for e in kept]
+    for e in kept:  # copies that arrived since join their original's event
+        own = [a for a in e.articles if a not in copies]
+        events.append(replace(e, articles=own + [c for a in own for c in copies_of.get(a, ())]))
     events.sort(key=_chronological)
     return events
 
 
-def _with_copies(articles: Sequence[str], story: Story, copies: set[str]) -> list[str]:
-    """An event's original reports followed by all their copies the story knows now."""
-    copies_of = {g[0]: g[1:] for g in story.duplicates}
-    originals = [a for a in articles if a not in copies]
-    return originals + [c for a in originals for c in copies_of.get(a, ())]
+def _copies_of(story: Story) -> dict[str, list[str]]:
+    """Each original report's copies (``story.duplicates``: groups whose first id is the original)."""
+    out: dict[str, list[str]] = {}
+    for group in story.duplicates:
+        out.setdefault(group[0], []).extend(group[1:])
+    return out
