@@ -173,14 +173,15 @@ def story_digest(story: Story, items: Sequence[AnalyzedArticle], words: int = DE
 
 def build_digest(store: Store, ids: Sequence[str], rejected: Sequence[Rejected] = (),
                  words: int = DEFAULT_SUMMARY_WORDS, jobs: int | None = None) -> Digest:
-    """The digest of the stories these articles are in (newest story first), each story whole."""
+    """The digest of the stories these articles are in (newest story first, then the most reported),
+    each story whole."""
     items = analyzed(store, ids, jobs)
     stories = assign_stories(store, items, jobs)
     wanted = set(ids)
     stories = [s for s in stories if wanted & set(s.articles)]
     by_id = _analyzed_by_id(store, stories, jobs)
     digests = [story_digest(story, [by_id[a] for a in story.articles if a in by_id], words) for story in stories]
-    digests.sort(key=lambda d: _last_published(d), reverse=True)
+    digests.sort(key=lambda d: (_last_published(d), len(d.articles)), reverse=True)  # newest, then most reported
     return Digest(stories=digests, rejected=list(rejected))
 
 

@@ -227,6 +227,28 @@ def test_json_shapes(runner, tmp_path):
     assert "date:     2020-09 (month)" in shown_plain
 
 
+def test_files_sharing_a_name_are_cited_apart(runner, tmp_path):
+    """Two folders of reports named C1, C2 (as DUC ships them): every output names each apart."""
+    texts = {"a": ["Poetin ontving Loekasjenko maandag in Sotsji en beloofde hem een lening van 1,5 miljard dollar.",
+                   "Loekasjenko kreeg in Sotsji van Poetin een lening van 1,5 miljard dollar toegezegd.",
+                   "In Sotsji beloofde Poetin maandag Loekasjenko een lening van 1,5 miljard dollar."],
+             "b": ["Het kabinet presenteert dinsdag de begroting met meer geld voor onderwijs en zorg.",
+                   "Op Prinsjesdag maakt het kabinet de begroting bekend: meer geld voor zorg en onderwijs."]}
+    for folder, reports in texts.items():
+        (tmp_path / folder).mkdir()
+        for n, text in enumerate(reports, 1):
+            (tmp_path / folder / f"C{n}").write_text(text, encoding="utf-8")
+    inputs = [str(tmp_path / "a"), str(tmp_path / "b")]
+    clustered = json.loads(invoke(runner, tmp_path / "c.db", "cluster", *inputs, "--json").output)
+    cited = [a for s in clustered["stories"] for a in s["articles"]]
+    assert sorted(cited) == ["C3", "a/C1", "a/C2", "b/C1", "b/C2"]
+    digest = json.loads(invoke(runner, tmp_path / "d.db", "digest", *inputs, "--json").output)
+    labels = [sorted(a["label"] for a in s["articles"]) for s in digest["stories"]]
+    assert labels == [["C3", "a/C1", "a/C2"], ["b/C1", "b/C2"]]  # undated: the most reported story first
+    shown = json.loads(invoke(runner, tmp_path / "d.db", "show", "b/C2", "--json").output)
+    assert "Prinsjesdag" in shown["text"]
+
+
 FEED = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Testkrant</title><link>http://127.0.0.1/</link>
 <item><title>Poetin ontvangt Loekasjenko</title><link>http://127.0.0.1/a1</link>

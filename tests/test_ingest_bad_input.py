@@ -122,6 +122,19 @@ def test_hidden_files_skipped_and_glob_expanded(tmp_path: Path) -> None:
     assert sorted(s.name for s in globbed) == ["a.txt", "b.txt"]  # no duplicates, no hidden files
 
 
+def test_files_sharing_a_name_are_named_by_the_path_that_tells_them_apart(tmp_path: Path) -> None:
+    for folder in ("d1", "d2", "x/d1"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "C1").write_text(f"Bericht uit {folder}.")
+    (tmp_path / "d2" / "C2").write_text("Een ander bericht.")
+    sources, rejected = expand_inputs([str(tmp_path / "d1"), str(tmp_path / "d2"), str(tmp_path / "x")], SETTINGS)
+    assert rejected == []
+    assert [s.name for s in sources] == ["tmp/d1/C1".replace("tmp", tmp_path.name), "d2/C1", "C2", "x/d1/C1"]
+    # a name no other input shares stays the file name; the same file twice is read once
+    again, _ = expand_inputs([str(tmp_path / "d2"), str(tmp_path / "d2" / "C1")], SETTINGS)
+    assert [s.name for s in again] == ["C1", "C2"]
+
+
 def test_symlink_loop_is_walked_once(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Bericht.")
     (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)

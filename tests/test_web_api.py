@@ -372,6 +372,23 @@ def test_stories_are_paged_newest_first(fresh, tmp_path: Path) -> None:
     assert client.get("/stories.json", params={"page": 9}).json()["data"]["stories"] == []
 
 
+def test_stories_of_the_same_day_list_the_most_reported_first(fresh, tmp_path: Path) -> None:
+    from storyline.model import Story
+    from storyline.pipeline import ingest
+    from storyline.settings import Settings
+
+    client, store, _, _ = fresh
+    feed = tmp_path / "day.jsonl"
+    feed.write_bytes(jsonl([{"id": f"d{i}", "title": f"Verhaal {i}", "text": f"Bericht {i} over iets anders.",
+                             "published": "2022-03-01", "outlet": "Testbode"} for i in range(4)]))
+    a, b, c, d = ingest([str(feed)], store, Settings(db=store.path)).new_ids
+    store.put_stories([Story(id="a-small", title="Klein", articles=[a])])  # saved last: the newest update
+    store.put_stories([Story(id="z-large", title="Groot", articles=[b, c, d])])
+    store.put_stories([Story(id="a-small", title="Klein", articles=[a])])
+    listed = [s["id"] for s in client.get("/stories.json").json()["data"]["stories"]]
+    assert listed[:2] == ["z-large", "a-small"]
+
+
 def test_fast_path_answers_exactly_like_the_route(fresh) -> None:
     client, _, _, story_id = fresh
     for url, headers in [(f"/stories/{story_id}.json", {}), (f"/stories/{story_id}", {"accept-language": "en"}),

@@ -12,7 +12,8 @@ What the readers put in an Article (``fmt`` names the reader: text | json | html
 
 - ``source``: the path as expanded (or ``stdin``, or the URL); JSONL lines ``path:N``, JSON array
   items ``path#N``, feed items ``feed#N``.
-- ``external_id``: the file name for text/HTML files (``000_c21658cd86badd4b.txt``), the JSON
+- ``external_id``: the file name for text/HTML files (``000_c21658cd86badd4b.txt``; files of one
+  run that share a name get the shortest trailing path that tells them apart, ``d30001t/C1``), the JSON
   ``id`` as a string (else ``name:N``), the feed item's guid/id (else its link), the final URL
   for a fetched page.
 - ``Rejected.source`` is the path/URL/``stdin``; ``line`` is set for JSON(L) errors and XML errors.

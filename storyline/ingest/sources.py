@@ -80,7 +80,28 @@ def expand_inputs(inputs: Sequence[str], settings: Settings) -> tuple[list[Input
             rejected.append(Rejected(item, "only http:// and https:// URLs can be fetched"))
         else:
             rejected.append(Rejected(item, "path does not exist; check the spelling"))
-    return sources, rejected
+    return _distinct_names(sources), rejected
+
+
+def _distinct_names(sources: list[InputSource]) -> list[InputSource]:
+    """Files that share a name (``C1`` in two folders) are named by the shortest trailing part of
+    their path that tells them apart (``d30001t/C1``, ``d30002t/C1``): a name is what output cites,
+    so two articles must never be cited alike. Other names stay the file name."""
+    by_name: dict[str, list[int]] = {}
+    for i, source in enumerate(sources):
+        if source.kind == "file":
+            by_name.setdefault(source.name, []).append(i)
+    out = list(sources)
+    for group in (g for g in by_name.values() if len(g) > 1):
+        parts = [os.path.normpath(sources[i].location).split(os.sep) for i in group]
+        for i, own in zip(group, parts, strict=True):
+            name = sources[i].location  # one file under two spellings of its path: keep it whole
+            for depth in range(2, len(own) + 1):
+                if all(other[-depth:] != own[-depth:] for other in parts if other is not own):
+                    name = "/".join(own[-depth:])
+                    break
+            out[i] = InputSource("file", sources[i].location, name)
+    return out
 
 
 def _is_hidden_path(path: str) -> bool:

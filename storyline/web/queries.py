@@ -77,7 +77,8 @@ def count_stories(conn: sqlite3.Connection, f: StoryFilter) -> int:
 
 
 def list_stories(conn: sqlite3.Connection, f: StoryFilter, limit: int = 20, offset: int = 0) -> list[StoryRow]:
-    """A page of stories, newest report first (stories without dated reports last, by update time)."""
+    """A page of stories, newest report first, then the most reported (stories without dated reports
+    last), then by update time."""
     clause, params = _where(f)
     limit = max(1, min(int(limit), _MAX_PAGE))
     sql = (
@@ -90,7 +91,7 @@ def list_stories(conn: sqlite3.Connection, f: StoryFilter, limit: int = 20, offs
         "  (SELECT count(*) FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
         "   WHERE sa.story_id = s.id AND (a.outlet IS NULL OR a.outlet = '')) AS without_outlet "
         f"FROM stories s{clause} "
-        "ORDER BY last_published IS NULL, last_published DESC, s.updated_at DESC, s.id "
+        "ORDER BY last_published IS NULL, last_published DESC, article_count DESC, s.updated_at DESC, s.id "
         "LIMIT ? OFFSET ?"
     )
     rows = conn.execute(sql, (*params, limit, max(0, int(offset)))).fetchall()
