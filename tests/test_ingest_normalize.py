@@ -126,3 +126,16 @@ def test_normalize_text_is_idempotent_and_loses_nothing(raw: str) -> None:
     assert "\n\n\n" not in clean.text and clean.text == clean.text.strip()
     kept_words = sorted((clean.text + " " + " ".join(clean.boilerplate)).split())
     assert kept_words == sorted(unicodedata.normalize("NFC", raw.replace("\ufeff", "").replace("\x00", "")).split())
+
+
+def test_penn_treebank_quotes_become_plain_quotes_that_analysis_attributes() -> None:
+    from storyline.model import Article
+    from storyline.text import analyze
+
+    raw = "Strawberry left the hospital on Friday. ``I'm really feeling good,'' said Strawberry at home."
+    clean = normalize_text(raw).text
+    assert clean == "Strawberry left the hospital on Friday. \"I'm really feeling good,\" said Strawberry at home."
+    quotes = analyze(Article(text=clean, language="en")).quotes
+    assert [(q.speaker, q.text) for q in quotes] == [("Strawberry", "I'm really feeling good,")]
+    # without a double backtick two apostrophes are left alone (a 12'' record)
+    assert normalize_text("Een 12'' plaat van de band.").text == "Een 12'' plaat van de band."

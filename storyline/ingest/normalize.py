@@ -1,6 +1,7 @@
 """Text normalisation at the door: NFC, line endings, paragraphs, boilerplate lines set aside (layer 2).
 
-Curly quotes stay in the text (``model.straighten_quotes`` normalises them where needed).
+Curly quotes stay in the text (``model.straighten_quotes`` normalises them where needed); Penn
+Treebank quotes (two backticks, then two apostrophes: LDC newswire) become plain double quotes.
 Boilerplate lines — photo credits and captions, embedded tweets, adblock and cookie notices,
 "Lees ook:" links, bylines — are removed from the body and returned separately, so nothing is
 lost and later stages never quote a photo credit as a fact.
@@ -100,7 +101,7 @@ def normalize_text(raw: str) -> CleanText:
         raw = unicodedata.normalize("NFC", raw)
     if "\r" in raw:
         raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    raw = raw.replace("\ufeff", "").replace("\x00", "")
+    raw = _plain_treebank_quotes(raw.replace("\ufeff", "").replace("\x00", ""))
     kept: list[str] = []
     boilerplate: list[str] = []
     author: str | None = None
@@ -115,6 +116,14 @@ def normalize_text(raw: str) -> CleanText:
             author = m["name"] if m else None
     text = _BLANK_RUN.sub("\n\n", "\n".join(kept)).strip()
     return CleanText(text=text, boilerplate=boilerplate, author=author)
+
+
+def _plain_treebank_quotes(text: str) -> str:
+    """Newswire written the Penn Treebank way (``like this'', as LDC and DUC ship it) gets plain double
+    quotes, the marks labels and summaries know how to balance: no label ends on a stray ''."""
+    if "``" not in text:
+        return text
+    return text.replace("``", '"').replace("''", '"')
 
 
 def clean_inline(value: object) -> str | None:
