@@ -48,6 +48,11 @@ def quotes(text: str, mentions: list[Mention] | None = None, language: str = "nl
      "Alexander Kops", "zegt"),
     (",,Geloof de verhalen niet'', sust de partijleider.", "Geloof de verhalen niet", "de partijleider", "sust"),
     ("Bovendien: 'autorijden' is net zoiets als fietsen.", "autorijden", None, None),
+    # an abbreviated title opens the name and is dropped (it was the whole speaker: 'Rep', 'Dr')
+    ("\"We've got to reach out,\" said Rep. Joe Scarborough.", "We've got to reach out,", "Joe Scarborough", "said"),
+    ("\"We have to vaccinate the children,\" Dr. Mario Soto said.", "We have to vaccinate the children,",
+     "Mario Soto", "said"),
+    ("'Het virus muteert snel', aldus prof. Marion Koopmans.", "Het virus muteert snel", "Marion Koopmans", "aldus"),
 ])
 def test_quote_with_named_speaker(text: str, quoted: str, speaker: str, cue: str) -> None:
     found = quotes(text, language="en" if "said" in text else "nl")

@@ -38,7 +38,11 @@ _VERBS = (
 )
 _PRONOUNS = {"hij": "m", "ze": "f", "zij": "f", "he": "m", "she": "f", "it": "n", "they": "n"}
 _ROLE = (r"(?:(?:de|het|the|een|a)\s+)?(?:[a-zà-ÿ-]+\s+){0,3}?")
-_NAME = r"(?:[A-ZÀ-Ý][\w'’-]*)(?:\s+(?:(?:van|de|der|den|von|la|le|al|bin)\s+)*[A-ZÀ-Ý][\w'’-]*){0,3}"
+# An abbreviated title may open a name ("said Rep. Joe Scarborough", "aldus prof. Jansen"); the title
+# is dropped from the speaker (``_TITLES``). "St." is left out: it opens names ("St. Louis").
+_TITLE_ABBREVIATION = r"(?:(?:Rep|Sen|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Maj|Cmdr|Dr|Mr|Mrs|Ms|Prof|[dD]rs|[pP]rof|[dD]r|[mM]r|[iI]r|Mevr|mevr|Dhr|dhr)\.\s+)?"
+_NAME = (_TITLE_ABBREVIATION +
+         r"(?:[A-ZÀ-Ý][\w'’-]*)(?:\s+(?:(?:van|de|der|den|von|la|le|al|bin)\s+)*[A-ZÀ-Ý][\w'’-]*){0,3}")
 _PRON = r"(?i:hij|ze|zij|he|she)"
 _SPEAKER = (rf"(?P<pron>{_PRON})\b|{_ROLE}(?P<name>{_NAME})"
             r"|(?P<role>(?:de|het|the)\s+[a-zà-ÿ-]{3,})(?=\s*[.,;:!?)]|\s+(?:van|of|in|bij|at|op|on)\s|$)")
@@ -83,7 +87,9 @@ _TITLES = {"premier", "president", "minister", "woordvoerder", "correspondent", 
            "voorzitter", "directeur", "topman", "topvrouw", "trainer", "coach", "bondscoach", "kamerlid",
            "fractievoorzitter", "partijleider", "lijsttrekker", "wethouder", "gedeputeerde", "advocaat",
            "officier", "hoogleraar", "onderzoeker", "econoom", "analist", "deskundige", "expert", "ceo",
-           "president-directeur", "europarlementariër", "senaatsvoorzitter", "fractieleider"}
+           "president-directeur", "europarlementariër", "senaatsvoorzitter", "fractieleider",
+           "rep", "sen", "gov", "gen", "lt", "col", "sgt", "capt", "adm", "rev", "maj", "cmdr", "drs", "ir",
+           "mevr", "dhr"}
 
 
 @dataclass
@@ -187,7 +193,7 @@ def _speaker_from(m: re.Match[str], base: int, cue: str, pron: str = "pron",
                         _PRONOUNS.get(m.group(pron).lower()) or "", cue)
     start, end = m.start(name), m.end(name)
     words = surface.split() if surface else []
-    while len(words) > 1 and words[0].lower().rsplit("-", 1)[-1] in _TITLES:  # "Premier Rutte", "PVV-Kamerlid X"
+    while len(words) > 1 and words[0].lower().rstrip(".").rsplit("-", 1)[-1] in _TITLES:  # "Premier Rutte", "PVV-Kamerlid X", "Dr. Soto"
         start = m.string.index(words[1], start + len(words[0]))
         words = words[1:]
     return _Speaker(base + start, base + end, m.string[start:end], None, cue)
