@@ -53,6 +53,8 @@ def quotes(text: str, mentions: list[Mention] | None = None, language: str = "nl
     ("\"We have to vaccinate the children,\" Dr. Mario Soto said.", "We have to vaccinate the children,",
      "Mario Soto", "said"),
     ("'Het virus muteert snel', aldus prof. Marion Koopmans.", "Het virus muteert snel", "Marion Koopmans", "aldus"),
+    # 'States' in a name is no speech verb ('the United States' was read as 'United states')
+    ("Cohen said that the United States had been \"going after\" bin Laden.", "going after", "Cohen", "said"),
 ])
 def test_quote_with_named_speaker(text: str, quoted: str, speaker: str, cue: str) -> None:
     found = quotes(text, language="en" if "said" in text else "nl")

@@ -61,6 +61,7 @@ _VOLGENS = re.compile(rf"\b(?i:volgens|according\s+to)\s+{_ROLE}(?P<name>{_NAME}
 _CONTEXT_END = re.compile(rf"(?P<verb>(?i:{_VERBS}))\s+(?:{_SPEAKER})\s*[.:]?\s*$")
 _NAME_OR_PRON_END = re.compile(rf"(?:(?P<pron>{_PRON})|(?P<name>{_NAME}))\s+$")
 _WORD_AT = re.compile(r"[\w'’-]+")
+_LAST_WORD = re.compile(r"[\w'’-]+$")
 # Compiled once here, not per call: the cues after a speech verb, at the start of a sentence, and
 # "X zei"/"Hij zei" opening the sentence before a quote.
 _SPEAKER_AFTER = re.compile(rf"\s+(?:{_SPEAKER})")
@@ -89,7 +90,7 @@ _TITLES = {"premier", "president", "minister", "woordvoerder", "correspondent", 
            "officier", "hoogleraar", "onderzoeker", "econoom", "analist", "deskundige", "expert", "ceo",
            "president-directeur", "europarlementariër", "senaatsvoorzitter", "fractieleider",
            "rep", "sen", "gov", "gen", "lt", "col", "sgt", "capt", "adm", "rev", "maj", "cmdr", "drs", "ir",
-           "mevr", "dhr"}
+           "mevr", "dhr", "ambassador", "ambassadeur"}
 
 
 @dataclass
@@ -268,9 +269,19 @@ def _verbs_in(s: str, offset: int = 0, index: list[int] | None = None) -> list[r
     out: list[re.Match[str]] = []
     for start in starts:
         m = _VERB_AT.match(s, start)
-        if m:
+        if m and not _inside_name(s, start):
             out.append(m)
     return out
+
+
+def _inside_name(s: str, start: int) -> bool:
+    """Whether the capitalised word at ``start`` follows a capitalised word: part of a name ('the United
+    States had'), not a speech verb ('states')."""
+    if not s[start].isupper():
+        return False
+    before = s[:start].rstrip()
+    word = _LAST_WORD.search(before) if before[-1:].isalpha() else None
+    return word is not None and word.group()[0].isupper()
 
 
 def _context_cue(text: str, prev: Sentence, index: list[int] | None = None) -> _Speaker | None:
