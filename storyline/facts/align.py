@@ -49,7 +49,7 @@ def _overlap(a: set[str], b: set[str], idf: Idf) -> float:
     shared = [x for x in small if x in large]
     if not shared:
         return 0.0
-    return sum(_w(x, idf) for x in shared) / math.sqrt(_total(a, idf) * _total(b, idf))
+    return math.fsum(_w(x, idf) for x in shared) / math.sqrt(_total(a, idf) * _total(b, idf))  # fsum: set order never matters
 
 
 def _w(x: str, idf: Idf) -> float:
@@ -61,7 +61,7 @@ def _total(lemmas: set[str], idf: Idf) -> float:
     key = (id(lemmas), len(lemmas))
     total = idf.totals.get(key)
     if total is None:
-        total = idf.totals[key] = sum(_w(x, idf) for x in lemmas)
+        total = idf.totals[key] = math.fsum(_w(x, idf) for x in lemmas)
     return total
 
 
@@ -268,7 +268,7 @@ def _candidates(leads: list[Claim], idf: Idf) -> set[tuple[int, int]]:
     speaker, or one of the rarer words of the sentence."""
     postings: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for i, c in enumerate(leads):
-        rare = sorted((x for x in c.local if not x.isupper() and len(x) >= 5), key=lambda x: idf.df.get(x, 0))[:3]
+        rare = sorted((x for x in c.local if not x.isupper() and len(x) >= 5), key=lambda x: (idf.df.get(x, 0), x))[:3]
         keys = {("h", x) for x in c.head} | {("l", x) for x in c.local if x.isupper()} | {("l", x) for x in rare}
         if isinstance(c.value, int | float):
             keys.add(("v", f"{c.value:.4g}"))

@@ -118,17 +118,20 @@ def weighted_overlap(a: set[str], b: set[str], idf: Idf) -> float:
     """IDF-weighted overlap of two lemma sets (0..1), compound-aware; concepts count as lemmas of weight 2."""
     if not a or not b:
         return 0.0
-    shared = 0.0
+    # Sorted and summed exactly: a set's order follows the hash seed, and the same two sentences must
+    # score the same in every run.
+    shared: list[float] = []
     matched_b: set[str] = set()
-    for x in a:
-        for y in b:
+    ordered_b = sorted(b)
+    for x in sorted(a):
+        for y in ordered_b:
             if y not in matched_b and lemmas_match(x, y):
-                shared += _w(x, idf)
+                shared.append(_w(x, idf))
                 matched_b.add(y)
                 break
-    wa = sum(_w(x, idf) for x in a)
-    wb = sum(_w(y, idf) for y in b)
-    return shared / math.sqrt(wa * wb) if wa and wb else 0.0
+    wa = math.fsum(_w(x, idf) for x in a)
+    wb = math.fsum(_w(y, idf) for y in b)
+    return math.fsum(shared) / math.sqrt(wa * wb) if wa and wb else 0.0
 
 
 def _w(lemma: str, idf: Idf) -> float:
