@@ -80,6 +80,14 @@ def test_english_names() -> None:
     assert "Monday" not in got
 
 
+def test_an_abbreviated_title_before_a_name_is_no_name_of_its_own() -> None:
+    got = by_text("But Sen. Robert Torricelli and Rep. Henry Hyde disagreed, said Gov. George Pataki.", "en")
+    assert {"Robert Torricelli", "Henry Hyde", "George Pataki"} <= set(got)
+    assert not {"Sen", "Rep", "Gov"} & set(got)  # 'Sen' was an organisation of its own
+    kept = by_text("Premier Hun Sen van Cambodja en de econoom Amartya Sen spraken elkaar.")
+    assert "Hun Sen" in kept and "Amartya Sen" in kept
+
+
 def test_spans_are_exact() -> None:
     text = "Rusland gaat de Belarussische president Loekasjenko\u2019s regering steunen, zei Poetin in Sotsji."
     for m in mentions(text):

@@ -35,6 +35,7 @@ from storyline.text.lexicon import (
     PLACE_WORDS,
     TITLE_WORDS,
 )
+from storyline.text.sentences import TITLES as ABBREVIATED_TITLES
 from storyline.text.stopwords import STOPWORDS
 from storyline.text.tokens import LEMMATIZED, Token, tokenize
 
@@ -284,6 +285,9 @@ class _Scanner:
             w = span[0].text
             if len(w) == 1 or w.lower() in _ALL_STOP or w in CURRENCY_CODES:
                 return True
+            if w.lower() in ABBREVIATED_TITLES and not w.isupper() and nxt is not None and nxt.text == "." \
+                    and nxt.start == span[0].end:
+                return True  # "Sen. Robert Torricelli": the title, not a name ("Hun Sen" keeps its two words)
             if w in ("US", "U.S.", "A", "C", "NZ", "HK") and nxt is not None and nxt.text == "$":
                 return True
         return False
