@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from storyline.model import Mention, Quote, Sentence
+from storyline.text.sentences import TITLES as ABBREVIATED_TITLES
 from storyline.text.stopwords import is_stopword
 
 _MARKS = re.compile(",,(?=\\S)|``|''|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb'\u2018\u2019\u201a]")
@@ -38,9 +39,11 @@ _VERBS = (
 )
 _PRONOUNS = {"hij": "m", "ze": "f", "zij": "f", "he": "m", "she": "f", "it": "n", "they": "n"}
 _ROLE = (r"(?:(?:de|het|the|een|a)\s+)?(?:[a-zà-ÿ-]+\s+){0,3}?")
-# An abbreviated title may open a name ("said Rep. Joe Scarborough", "aldus prof. Jansen"); the title
-# is dropped from the speaker (``_TITLES``). "St." is left out: it opens names ("St. Louis").
-_TITLE_ABBREVIATION = r"(?:(?:Rep|Sen|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Maj|Cmdr|Dr|Mr|Mrs|Ms|Prof|[dD]rs|[pP]rof|[dD]r|[mM]r|[iI]r|Mevr|mevr|Dhr|dhr)\.\s+)?"
+# An abbreviated title (the sentence splitter's list) may open a name ("said Rep. Joe Scarborough",
+# "aldus prof. Jansen"); it is dropped from the speaker (``_TITLES``). Left out: "St." opens names
+# ("St. Louis"), "Sr." and "Jr." follow them.
+_OPENING_TITLES = sorted(ABBREVIATED_TITLES - {"st", "sr", "jr"}, key=lambda t: (-len(t), t))
+_TITLE_ABBREVIATION = r"(?:(?:" + "|".join(f"{t.capitalize()}|{t}" for t in _OPENING_TITLES) + r")\.\s+)?"  # never ING.
 _NAME = (_TITLE_ABBREVIATION +
          r"(?:[A-ZÀ-Ý][\w'’-]*)(?:\s+(?:(?:van|de|der|den|von|la|le|al|bin)\s+)*[A-ZÀ-Ý][\w'’-]*){0,3}")
 _PRON = r"(?i:hij|ze|zij|he|she)"
@@ -89,8 +92,7 @@ _TITLES = {"premier", "president", "minister", "woordvoerder", "correspondent", 
            "fractievoorzitter", "partijleider", "lijsttrekker", "wethouder", "gedeputeerde", "advocaat",
            "officier", "hoogleraar", "onderzoeker", "econoom", "analist", "deskundige", "expert", "ceo",
            "president-directeur", "europarlementariër", "senaatsvoorzitter", "fractieleider",
-           "rep", "sen", "gov", "gen", "lt", "col", "sgt", "capt", "adm", "rev", "maj", "cmdr", "drs", "ir",
-           "mevr", "dhr", "ambassador", "ambassadeur"}
+           "ambassador", "ambassadeur"} | ABBREVIATED_TITLES
 
 
 @dataclass
