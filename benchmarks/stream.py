@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -116,9 +117,35 @@ class StreamResult:
     wait_seconds: float = 0.0  # wall seconds the main process waited for analysed chunks
     main_cpu_seconds: float = 0.0  # CPU seconds of the main process (generation, unpickling, clustering)
     worker_peak_mb: float = 0.0  # peak resident memory of the largest worker process
+    paired: tuple[float, float] = (0.0, 0.0)  # CPU ms/article clustering the first and the last window again
+    # (``replay_windows``: alternately, best of REPLAYS each), 0 when the stream has one window
 
 
 CHUNK = 100  # articles per task sent to an analysis worker
+REPLAYS = 3  # times the first and the last window are clustered again, alternately, for the growth ratio
+
+
+def replay_windows(first: list, late_state: bytes, last: list, repeats: int = REPLAYS) -> tuple[float, float]:  # type: ignore[type-arg]
+    """CPU ms per article clustering the first window into an empty clusterer and the last window into
+    the clusterer as it was before it (``late_state``: pickled ``state_dict``), alternately, best of
+    ``repeats`` each. The window figures of one pass follow the machine's load over its minutes (another
+    VM on the same cores); pairs taken side by side compare like with like."""
+    import time
+
+    from storyline.stories.cluster import StoryClusterer
+
+    def timed(clusterer: StoryClusterer, items: list) -> float:  # type: ignore[type-arg]
+        t = time.thread_time()
+        for it in items:
+            clusterer.add(it)
+        return 1000 * (time.thread_time() - t) / len(items)
+
+    early: list[float] = []
+    late: list[float] = []
+    for _ in range(repeats):
+        early.append(timed(StoryClusterer(), first))
+        late.append(timed(StoryClusterer.from_state(pickle.loads(late_state)), last))
+    return min(early), min(late)
 
 
 def ingest_and_analyze(lines: list[str]) -> tuple[list, float]:  # type: ignore[type-arg]
@@ -159,15 +186,24 @@ def run(n: int, window: int = 10_000, jobs: int | None = None) -> StreamResult:
     cpu0 = time.process_time()
     w_start, w_cl, w_cmp = time.perf_counter(), 0.0, 0
     start = time.perf_counter()
+    first: list = []  # type: ignore[type-arg]  # the first and the last window, to be replayed side by side
+    last: list = []  # type: ignore[type-arg]
+    late_state = b""
 
     def cluster_next() -> None:
-        nonlocal t_an, t_cl, t_wait, done, w_start, w_cl, w_cmp
+        nonlocal t_an, t_cl, t_wait, done, w_start, w_cl, w_cmp, late_state
         t = time.perf_counter()
         items, cpu = pool.result(pending.popleft())
         t_wait += time.perf_counter() - t
         t_an += cpu
         for it in items:
             share_strings(it.analysis)
+            if done < window:
+                first.append(it)
+            elif done >= n - window:
+                if not late_state:
+                    late_state = pickle.dumps(clusterer.state_dict())
+                last.append(it)
             t = time.thread_time()  # CPU time: 3 processes share 2 cores, so wall time here counts
             clusterer.add(it)       # the workers' turns too and swings from window to window
             dt = time.thread_time() - t
@@ -199,10 +235,11 @@ def run(n: int, window: int = 10_000, jobs: int | None = None) -> StreamResult:
     dups = sum(len(g) - 1 for s in stories for g in s.duplicates)
     import resource
 
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # before the replay, which holds more
     worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest reaped worker
+    paired = replay_windows(first, late_state, last) if late_state else (0.0, 0.0)
     return StreamResult(n, seconds, t_an, t_cl, windows, len(stories), dups, own, pool.jobs, t_wait,
-                        main_cpu, worker)
+                        main_cpu, worker, paired)
 
 
 def run_stream(n: int) -> str:
@@ -230,7 +267,11 @@ def run_stream(n: int) -> str:
             f"as near-duplicates. Clustering CPU time per article, last window / first window: {last_over(2):.2f}x"
             + (f" (last / second window: {last_over(2, 1):.2f}x)" if len(r.windows) > 2 else "")
             + f". Similarities computed per article (article-story and story-story, the clustering's work, "
-            f"independent of the machine's load), last window / first window: {last_over(3):.2f}x.\n\n"
+            f"independent of the machine's load), last window / first window: {last_over(3):.2f}x."
+            + (f" The first and the last window clustered again after the run, alternately (best of {REPLAYS} "
+               f"each, the same minutes of the machine): {r.paired[0]:.3f} and {r.paired[1]:.3f} CPU ms/article, "
+               f"**growth {r.paired[1] / r.paired[0]:.2f}x** (the window column below follows the machine's load "
+               "over the run)." if r.paired[0] else "") + "\n\n"
             + table(["articles so far", "ms/article end to end (window)", "CPU ms/article clustering (window)",
                      "similarities computed per article (window)"], rows))
 
