@@ -119,6 +119,7 @@ class StreamResult:
     wait_seconds: float = 0.0  # wall seconds the main process waited for analysed chunks
     main_cpu_seconds: float = 0.0  # CPU seconds of the main process (generation, unpickling, clustering)
     worker_peak_mb: float = 0.0  # peak resident memory of the largest worker process
+    snapshot_peak_mb: float = 0.0  # the main process's peak with the snapshot for the replay (peak_mb: before it)
     paired: tuple[float, float] = (0.0, 0.0)  # CPU ms/article clustering the first and the last window again
     # (``replay_windows``: alternately, best of REPLAYS each), 0 when the stream has one window
 
@@ -174,6 +175,7 @@ def run(n: int, window: int = 10_000, jobs: int | None = None) -> StreamResult:
     Pipelined: ``jobs`` worker processes (default one per CPU) ingest and analyse the next chunks of
     ``CHUNK`` articles while the main process clusters the chunk before, in stream order.
     """
+    import resource
     import time
     from collections import deque
     from concurrent.futures import Future
@@ -195,10 +197,11 @@ def run(n: int, window: int = 10_000, jobs: int | None = None) -> StreamResult:
     first: list = []  # type: ignore[type-arg]  # the first and the last window, to be replayed side by side
     last: list = []  # type: ignore[type-arg]
     scratch = tempfile.TemporaryDirectory(prefix="storyline-stream-")
-    late_state = Path(scratch.name, "late-state.pickle")  # on disk: the state in memory twice would raise the peak
+    late_state = Path(scratch.name, "late-state.pickle")
+    peak_before = 0.0  # MB, the main process's peak before pickling that state (which raises it)
 
     def cluster_next() -> None:
-        nonlocal t_an, t_cl, t_wait, done, w_start, w_cl, w_cmp
+        nonlocal t_an, t_cl, t_wait, done, w_start, w_cl, w_cmp, peak_before
         t = time.perf_counter()
         items, cpu = pool.result(pending.popleft())
         t_wait += time.perf_counter() - t
@@ -209,6 +212,7 @@ def run(n: int, window: int = 10_000, jobs: int | None = None) -> StreamResult:
                 first.append(it)
             elif done >= n - window:
                 if not last:
+                    peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
                     with late_state.open("wb") as f:
                         pickle.dump(clusterer.state_dict(), f, protocol=pickle.HIGHEST_PROTOCOL)
                 last.append(it)
@@ -241,14 +245,12 @@ def run(n: int, window: int = 10_000, jobs: int | None = None) -> StreamResult:
     main_cpu = time.process_time() - cpu0
     stories = clusterer.stories()
     dups = sum(len(g) - 1 for s in stories for g in s.duplicates)
-    import resource
-
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # before the replay, which holds more
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest reaped worker
     with scratch:
         paired = replay_windows(first, late_state, last) if last and first else (0.0, 0.0)
-    return StreamResult(n, seconds, t_an, t_cl, windows, len(stories), dups, own, pool.jobs, t_wait,
-                        main_cpu, worker, paired)
+    return StreamResult(n, seconds, t_an, t_cl, windows, len(stories), dups, peak_before or own, pool.jobs,
+                        t_wait, main_cpu, worker, own, paired)
 
 
 def run_stream(n: int) -> str:
@@ -270,7 +272,10 @@ def run_stream(n: int) -> str:
             f"= {r.n / r.analysis_seconds:.0f} articles/s per core); clustering incl. dedupe {r.cluster_seconds:.0f} CPU s "
             f"= {r.n / r.cluster_seconds:.0f} articles/s; main process {r.main_cpu_seconds:.0f} CPU s "
             f"(generation, unpickling analyses, clustering), {r.wait_seconds:.0f} s of it waiting for analyses "
-            f"(wall). Peak memory {r.peak_mb:.0f} MB in the main process, {r.worker_peak_mb:.0f} MB in the largest "
+            f"(wall). Peak memory {r.peak_mb:.0f} MB in the main process"
+            + (f" until the last window ({r.snapshot_peak_mb:.0f} MB with the state the benchmark pickles "
+               "there for the replay below)" if r.snapshot_peak_mb > r.peak_mb else "")
+            + f", {r.worker_peak_mb:.0f} MB in the largest "
             f"worker: at most {r.peak_mb + r.jobs * r.worker_peak_mb:.0f} MB for all {r.jobs + 1} processes (an upper "
             f"bound: forked workers share the parent's pages); {r.stories:,} stories; {r.duplicates} flagged "
             f"as near-duplicates. Clustering CPU time per article, last window / first window: {last_over(2):.2f}x"
